@@ -1,0 +1,103 @@
+//! The per-document context shared by every rule: folded text, sentences, mentions.
+
+use crate::gazetteer::{CueClass, CueValue, Entry, Gazetteer, Lang, Mention};
+use crate::model::PartialDate;
+use crate::text::{sentences, Folded};
+
+/// Everything the rules read about one document.
+pub(crate) struct Ctx<'a> {
+    pub g: &'a Gazetteer,
+    /// The whole original text (spans index it).
+    pub text: &'a str,
+    pub lang: Lang,
+    pub published: Option<PartialDate>,
+    /// Folded body; its offsets are relative to `base`.
+    pub folded: Folded,
+    pub base: usize,
+    /// Sentence ranges in the original text.
+    pub sents: Vec<(usize, usize)>,
+    /// Mentions in text order (original offsets), with their sentence.
+    pub mentions: Vec<Mention>,
+    pub sent_of: Vec<usize>,
+    /// For each sentence, the range of its mentions.
+    pub sent_mentions: Vec<(usize, usize)>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(g: &'a Gazetteer, text: &'a str, base: usize, lang: Lang, published: Option<PartialDate>) -> Ctx<'a> {
+        let body = &text[base..];
+        let folded = Folded::new(body);
+        let mut mentions = g.matcher.find(body, &folded);
+        // Cues count in the document's language only.
+        mentions.retain(|m| match m.entry {
+            Entry::Cue { lang: l, .. } => l == lang,
+            _ => true,
+        });
+        for m in &mut mentions {
+            m.start += base;
+            m.end += base;
+        }
+        let sents: Vec<(usize, usize)> = sentences(body).into_iter().map(|(s, e)| (s + base, e + base)).collect();
+        let sent_mentions: Vec<(usize, usize)> = sents
+            .iter()
+            .map(|&(a, b)| (mentions.partition_point(|m| m.start < a), mentions.partition_point(|m| m.start < b)))
+            .collect();
+        let mut sent_of = vec![0; mentions.len()];
+        for (si, &(a, b)) in sent_mentions.iter().enumerate() {
+            for s in &mut sent_of[a..b] {
+                *s = si;
+            }
+        }
+        Ctx { g, text, lang, published, folded, base, sents, mentions, sent_of, sent_mentions }
+    }
+
+    /// The mentions of a sentence.
+    pub fn in_sentence(&self, s: usize) -> &[Mention] {
+        let (a, b) = self.sent_mentions[s];
+        &self.mentions[a..b]
+    }
+
+    /// Index of the first mention of a sentence.
+    pub fn first_index(&self, s: usize) -> usize {
+        self.sent_mentions[s].0
+    }
+
+    /// The folded text of an original range.
+    pub fn folded_range(&self, start: usize, end: usize) -> &str {
+        let (fs, fe) = (self.to_folded(start), self.to_folded(end));
+        &self.folded.text[fs..fe]
+    }
+
+    /// The folded offset of an original offset (the first folded byte at or after it).
+    pub fn to_folded(&self, orig: usize) -> usize {
+        let rel = orig.saturating_sub(self.base);
+        self.folded.folded_at(rel)
+    }
+
+    /// The original offset of a folded offset.
+    pub fn to_orig(&self, f: usize) -> usize {
+        self.folded.start(f) + self.base
+    }
+
+    /// The original end offset of a folded end offset.
+    pub fn to_orig_end(&self, f: usize) -> usize {
+        self.folded.end(f) + self.base
+    }
+
+    /// Whether a mention is a cue of a class.
+    pub fn is(m: &Mention, class: CueClass) -> bool {
+        matches!(m.entry, Entry::Cue { class: c, .. } if c == class)
+    }
+
+    pub fn cue(m: &Mention) -> Option<(CueClass, CueValue)> {
+        match m.entry {
+            Entry::Cue { class, value, .. } => Some((class, value)),
+            _ => None,
+        }
+    }
+
+    /// The sentence containing an original offset.
+    pub fn sentence_at(&self, orig: usize) -> usize {
+        self.sents.partition_point(|&(_, e)| e <= orig).min(self.sents.len().saturating_sub(1))
+    }
+}

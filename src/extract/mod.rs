@@ -1,0 +1,545 @@
+//! Extraction: the shared frame builder, then the fields of each frame.
+//!
+//! 1. Instrument mentions with a status cue in their sentence are anchors; anchors of
+//!    one kind and status merge into one frame, distinct ones (another kind, another
+//!    status, a stated count) open new frames. Instrument mentions without a status
+//!    ("ce mémorandum", "the MoU") attach to the nearest frame of their kind.
+//! 2. Each frame reads its fields from its sentences: the anchors' sentences first
+//!    ("core"), then the sentences of its other mentions.
+
+mod ar;
+mod context;
+mod dates;
+mod en;
+mod fr;
+mod rules;
+mod signatories;
+
+use std::collections::BTreeMap;
+
+use context::Ctx;
+use dates::{DateMention, When};
+
+use crate::gazetteer::{CountryKind, CueClass, CueValue, Entry, Gazetteer, Lang, Mention, OrgKind};
+use crate::model::{Agreement, Country, Domain, Extraction, Instrument, Language, Span, Spanned, Status};
+use crate::Document;
+
+pub(crate) fn extract(g: &Gazetteer, doc: &Document<'_>) -> Extraction {
+    let text = doc.text();
+    let base = doc_body(doc);
+    let language = crate::lang::detect(&text[base..]);
+    let lang = match language {
+        Language::French => Lang::Fr,
+        Language::English => Lang::En,
+        Language::Arabic => Lang::Ar,
+        _ => return Extraction { language, agreements: Vec::new() },
+    };
+    let ctx = Ctx::new(g, text, base, lang, doc.publication());
+    let agreements = build(&ctx);
+    Extraction { language, agreements }
+}
+
+fn doc_body(doc: &Document<'_>) -> usize {
+    doc.body_offset()
+}
+
+/// An instrument mention and what its sentence says of it.
+#[derive(Debug, Clone, Copy)]
+struct InstrumentMention {
+    idx: usize,
+    sent: usize,
+    instrument: Instrument,
+    generic: bool,
+    status: Option<(Status, usize)>,
+    count: u16,
+}
+
+#[derive(Debug, Clone)]
+struct Frame {
+    instrument: Instrument,
+    instrument_span: Span,
+    specific: bool,
+    status: Status,
+    status_span: Span,
+    core: Vec<usize>,
+    sents: Vec<usize>,
+    /// Position among frames opened by one counted mention ("two MoUs"), from 1.
+    ordinal: u16,
+    /// The mention that opened it.
+    anchor: usize,
+}
+
+fn status_of(class: CueClass) -> Option<Status> {
+    match class {
+        CueClass::Signed => Some(Status::Signed),
+        CueClass::Planned => Some(Status::Planned),
+        CueClass::Ratified => Some(Status::Ratified),
+        CueClass::Referenced => Some(Status::Referenced),
+        _ => None,
+    }
+}
+
+fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
+    let mentions = instrument_mentions(ctx);
+    let frames = frames(ctx, &mentions);
+    let ranges: Vec<DateMention> = (0..ctx.sents.len())
+        .flat_map(|s| dates::in_sentence(ctx, s))
+        .filter(|d| matches!(d.when, When::Range { .. }))
+        .collect();
+    let single = frames.len() == 1;
+    frames.iter().map(|f| fill(ctx, f, single, &ranges)).collect()
+}
+
+fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
+    let mut out = Vec::new();
+    for (idx, m) in ctx.mentions.iter().enumerate() {
+        let (generic, instrument) = match Ctx::cue(m) {
+            Some((CueClass::Instrument, CueValue::Instrument(i))) => (false, i),
+            Some((CueClass::Generic, CueValue::Instrument(i))) => (true, i),
+            _ => continue,
+        };
+        let sent = ctx.sent_of[idx];
+        let in_sent = ctx.in_sentence(sent);
+        let first = ctx.first_index(sent);
+        // The nearest status cue of the sentence, by distance in bytes; a cue before the
+        // instrument counts a little nearer (verbs precede their objects).
+        let mut best: Option<(usize, Status, usize)> = None;
+        for (k, c) in in_sent.iter().enumerate() {
+            let Some((class, _)) = Ctx::cue(c) else { continue };
+            let Some(st) = status_of(class) else { continue };
+            let d = if c.end <= m.start { m.start - c.end } else { c.start.saturating_sub(m.end) + 20 };
+            // A status cue separated by another instrument mention belongs to that one.
+            let between = if c.end <= m.start { (first + k + 1)..idx } else { (idx + 1)..(first + k) };
+            let blocked = ctx.mentions[between].iter().any(|x| {
+                matches!(Ctx::cue(x), Some((CueClass::Instrument | CueClass::Generic, _)))
+            });
+            if blocked {
+                continue;
+            }
+            if best.is_none_or(|b| d < b.0) {
+                best = Some((d, st, first + k));
+            }
+        }
+        let mut status = best.map(|(_, s, k)| (s, k));
+        // A recall cue ("dans le cadre du", "under the") just before the instrument makes
+        // a signed one referenced.
+        if let Some((Status::Signed, k)) = status {
+            let recalled = ctx.mentions[first..idx].iter().rev().take(2).any(|x| {
+                Ctx::is(x, CueClass::Recall) && m.start.saturating_sub(x.end) <= 12
+            });
+            let past = past_cue_near(ctx, sent, m);
+            if recalled || past {
+                status = Some((Status::Referenced, k));
+            }
+        }
+        let count = count_before(ctx, idx, m);
+        out.push(InstrumentMention { idx, sent, instrument, generic, status, count });
+    }
+    out
+}
+
+/// A stated number of instruments: "deux mémorandums", "three MoUs", Arabic duals.
+fn count_before(ctx: &Ctx<'_>, idx: usize, m: &Mention) -> u16 {
+    if idx > 0 {
+        let p = &ctx.mentions[idx - 1];
+        if let Some((CueClass::Number, CueValue::Number(n))) = Ctx::cue(p) {
+            if m.start.saturating_sub(p.end) <= 2 && (2..=10).contains(&n) {
+                return n;
+            }
+        }
+    }
+    if ctx.lang == Lang::Ar {
+        // Number words after the noun: "مذكرات تفاهم ثلاث", and duals: "مذكرتي تفاهم".
+        let f = ctx.folded_range(m.start, m.end);
+        let head = f.split(' ').next().unwrap_or("");
+        if head.ends_with("تي") || head.ends_with("تين") || head.ends_with("يين") {
+            return 2;
+        }
+        if let Some(n) = ctx.mentions.get(idx + 1) {
+            if let Some((CueClass::Number, CueValue::Number(k))) = Ctx::cue(n) {
+                if n.start.saturating_sub(m.end) <= 2 && (2..=10).contains(&k) {
+                    return k;
+                }
+            }
+        }
+    }
+    1
+}
+
+/// A past-time cue near a signed instrument: "signé en 2021", "l'année dernière", an
+/// explicit year before the publication year.
+fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
+    let near = |x: &Mention| x.start.abs_diff(m.start) < 120;
+    if ctx.in_sentence(sent).iter().any(|x| Ctx::is(x, CueClass::Past) && near(x)) {
+        return true;
+    }
+    let Some(p) = ctx.published else { return false };
+    dates::in_sentence(ctx, sent).iter().any(|d| {
+        let y = match d.when {
+            When::Year(y) | When::Month { year: y, .. } => Some(y),
+            When::Day { year, .. } => year,
+            _ => None,
+        };
+        y.is_some_and(|y| y < p.year && (y + 1 < p.year || p.month.is_some_and(|pm| pm > 3)))
+            && d.span.start.abs_diff(m.start) < 160
+    })
+}
+
+fn compatible(f: &Frame, im: &InstrumentMention) -> bool {
+    im.generic || !f.specific || f.instrument == im.instrument
+}
+
+fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
+    let mut frames: Vec<Frame> = Vec::new();
+    let span_of = |i: usize| Span::new(ctx.mentions[i].start, ctx.mentions[i].end);
+    // Anchors first.
+    for im in ims {
+        let Some((status, sidx)) = im.status else { continue };
+        let m = &ctx.mentions[im.idx];
+        let status_span = span_of(sidx);
+        // Merge into an existing frame of the same status and a compatible kind, unless
+        // the mention states a count (then it names instruments of its own).
+        let target = if im.count > 1 {
+            None
+        } else {
+            frames.iter().rposition(|f| f.status == status && compatible(f, im) && f.ordinal <= 1)
+                .or_else(|| {
+                    // Several frames from a count: the mention attaches to the last one.
+                    frames.iter().rposition(|f| f.status == status && compatible(f, im))
+                })
+        };
+        match target {
+            Some(t) => {
+                let f = &mut frames[t];
+                if !im.generic && !f.specific {
+                    f.instrument = im.instrument;
+                    f.instrument_span = span_of(im.idx);
+                    f.specific = true;
+                }
+                if !f.core.contains(&im.sent) {
+                    f.core.push(im.sent);
+                }
+            }
+            None => {
+                // A count repeats an existing group ("les deux mémorandums") when frames
+                // of that kind already exist.
+                let existing = frames.iter().filter(|f| f.status == status && compatible(f, im)).count();
+                if im.count > 1 && existing >= im.count as usize {
+                    for f in frames.iter_mut().filter(|f| f.status == status) {
+                        if !f.core.contains(&im.sent) {
+                            f.core.push(im.sent);
+                        }
+                    }
+                    continue;
+                }
+                let n = im.count.saturating_sub(existing as u16).max(1);
+                for k in 0..n {
+                    frames.push(Frame {
+                        instrument: im.instrument,
+                        instrument_span: Span::new(m.start, m.end),
+                        specific: !im.generic,
+                        status,
+                        status_span,
+                        core: vec![im.sent],
+                        sents: vec![im.sent],
+                        ordinal: if n > 1 { k + 1 } else { 0 },
+                        anchor: im.idx,
+                    });
+                }
+            }
+        }
+    }
+    // A generic frame that another frame of the same status covers is the same
+    // instrument named generically (a headline's "accord").
+    let mut i = 0;
+    while i < frames.len() {
+        let f = &frames[i];
+        if !f.specific {
+            if let Some(j) = frames.iter().position(|o| o.specific && o.status == f.status) {
+                let core = frames[i].core.clone();
+                for s in core {
+                    if !frames[j].core.contains(&s) {
+                        frames[j].core.push(s);
+                    }
+                }
+                frames.remove(i);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // Bare mentions attach to the nearest earlier compatible frame (or the first).
+    for im in ims {
+        if im.status.is_some() {
+            continue;
+        }
+        let before = frames.iter().rposition(|f| ctx.mentions[f.anchor].start <= ctx.mentions[im.idx].start && compatible(f, im));
+        let t = before.or_else(|| frames.iter().position(|f| compatible(f, im)));
+        if let Some(t) = t {
+            let f = &mut frames[t];
+            if !im.generic && !f.specific {
+                f.instrument = im.instrument;
+                f.instrument_span = span_of(im.idx);
+                f.specific = true;
+            }
+            if !f.sents.contains(&im.sent) {
+                f.sents.push(im.sent);
+            }
+        }
+    }
+    for f in &mut frames {
+        for &s in &f.core.clone() {
+            if !f.sents.contains(&s) {
+                f.sents.push(s);
+            }
+        }
+        f.core.sort_unstable();
+        f.sents.sort_unstable();
+    }
+    frames
+}
+
+fn country_is_place(ctx: &Ctx<'_>, m: &Mention) -> bool {
+    preceded_by(ctx, m, rules::rules(ctx.lang).locative) || arabic_prefix(ctx, m, "ب")
+}
+
+/// Whether one of the words stands right before a mention (folded, one space apart).
+fn preceded_by(ctx: &Ctx<'_>, m: &Mention, words: &[&str]) -> bool {
+    let before = &ctx.folded.text[..m.fstart];
+    let before = before.trim_end_matches([' ', '\'']);
+    words.iter().any(|w| {
+        before.ends_with(w) && before[..before.len() - w.len()].chars().next_back().is_none_or(|c| !crate::text::is_word_char(c))
+    })
+}
+
+/// Whether an Arabic mention carries a clitic prefix containing `p` ("بالرياض").
+fn arabic_prefix(ctx: &Ctx<'_>, m: &Mention, p: &str) -> bool {
+    if ctx.lang != Lang::Ar {
+        return false;
+    }
+    let before = &ctx.folded.text[..m.fstart];
+    let prefix: String = before.chars().rev().take_while(|c| crate::text::is_word_char(*c)).collect();
+    prefix.contains(p)
+}
+
+/// The countries a mention names as a party, if any.
+fn party_of(ctx: &Ctx<'_>, m: &Mention) -> Option<Country> {
+    match m.entry {
+        Entry::Country { code, kind } => {
+            if kind == CountryKind::Capital && country_is_place(ctx, m) {
+                return None;
+            }
+            Some(code)
+        }
+        Entry::Org(i) => {
+            let o = &ctx.g.orgs[i as usize];
+            (o.kind == OrgKind::Gov).then_some(o.country).flatten()
+        }
+        Entry::Person(i) => Some(ctx.g.people[i as usize].country),
+        _ => None,
+    }
+}
+
+fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agreement {
+    let sigs = signatories::find(ctx, f);
+    // Parties: core sentences, then signatories' sides, then the frame's other sentences
+    // and the headline when the core names fewer than two.
+    let mut parties: BTreeMap<Country, Span> = BTreeMap::new();
+    let mut add_from = |sents: &[usize], parties: &mut BTreeMap<Country, Span>| {
+        for &s in sents {
+            for m in ctx.in_sentence(s) {
+                if let Some(c) = party_of(ctx, m) {
+                    parties.entry(c).or_insert(Span::new(m.start, m.end));
+                }
+            }
+        }
+    };
+    add_from(&f.core, &mut parties);
+    for s in &sigs {
+        if let Some(c) = s.country {
+            parties.entry(c).or_insert(s.span);
+        }
+    }
+    if parties.len() < 2 {
+        let others: Vec<usize> = f.sents.iter().copied().filter(|s| !f.core.contains(s)).collect();
+        let mut more = BTreeMap::new();
+        add_from(&others, &mut more);
+        if single && !f.core.contains(&0) {
+            add_from(&[0], &mut more);
+        }
+        if parties.len() + more.len() <= 3 {
+            for (c, s) in more {
+                parties.entry(c).or_insert(s);
+            }
+        }
+    }
+
+    // Signatories: sides completed from the parties when one is left.
+    let mut signatories = sigs;
+    let known: Vec<Country> = signatories.iter().filter_map(|s| s.country).collect();
+    let left: Vec<Country> = parties.keys().copied().filter(|c| !known.contains(c)).collect();
+    if left.len() == 1 && signatories.iter().filter(|s| s.country.is_none()).count() == 1 && parties.len() >= 2 {
+        for s in &mut signatories {
+            if s.country.is_none() {
+                s.country = Some(left[0]);
+            }
+        }
+    }
+
+    let organizations = organizations(ctx, f);
+    let date = date_of(ctx, f, ranges);
+    let location = location_of(ctx, f);
+    let event = event_of(ctx, f, single);
+    let domains = domains_of(ctx, f, single);
+
+    Agreement {
+        instrument: Spanned::new(f.instrument, f.instrument_span),
+        status: Spanned::new(f.status, f.status_span),
+        parties: parties.into_iter().map(|(c, s)| Spanned::new(c, s)).collect(),
+        organizations,
+        signatories,
+        date,
+        location,
+        event,
+        domains,
+    }
+}
+
+fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
+    let mut out: Vec<Spanned<String>> = Vec::new();
+    for &s in &f.core {
+        for m in ctx.in_sentence(s) {
+            if let Entry::Org(i) = m.entry {
+                let name = ctx.g.orgs[i as usize].name.clone();
+                if !out.iter().any(|o| o.value == name) {
+                    out.push(Spanned::new(name, Span::new(m.start, m.end)));
+                }
+            }
+        }
+        for (a, b) in signatories::title_phrases(ctx, s, CueClass::Body) {
+            let name = ctx.text[a..b].trim().to_string();
+            if !name.is_empty() && !out.iter().any(|o| o.value == name) {
+                out.push(Spanned::new(name, Span::new(a, b)));
+            }
+        }
+    }
+    out
+}
+
+fn date_of(ctx: &Ctx<'_>, f: &Frame, ranges: &[DateMention]) -> Option<Spanned<crate::PartialDate>> {
+    // The dates of the core sentences, nearest to a signing cue (for ratified and
+    // referenced frames, the signing, not the approval), then the other sentences.
+    for group in [&f.core, &f.sents] {
+        let mut best: Option<(usize, Spanned<crate::PartialDate>)> = None;
+        for &s in group.iter() {
+            let signs: Vec<usize> = ctx
+                .in_sentence(s)
+                .iter()
+                .filter(|m| match f.status {
+                    Status::Ratified => Ctx::is(m, CueClass::Signed) || Ctx::is(m, CueClass::Referenced),
+                    _ => status_of(Ctx::cue(m).map(|c| c.0).unwrap_or(CueClass::Title)).is_some(),
+                })
+                .map(|m| m.start)
+                .collect();
+            if signs.is_empty() {
+                continue;
+            }
+            for d in dates::in_sentence(ctx, s) {
+                if matches!(d.when, When::Range { .. }) {
+                    continue;
+                }
+                if f.status != Status::Referenced && matches!(d.when, When::Year(_)) {
+                    continue;
+                }
+                let Some(value) = dates::resolve(&d, ctx.published, ranges) else { continue };
+                let dist = signs.iter().map(|&p| p.abs_diff(d.span.start)).min().unwrap_or(usize::MAX);
+                // A precise date beats a weekday alone.
+                let penalty = if matches!(d.when, When::Weekday(_) | When::Relative(_)) { 40 } else { 0 };
+                let score = dist + penalty;
+                if best.as_ref().is_none_or(|b| score < b.0) {
+                    best = Some((score, Spanned::new(value, d.span)));
+                }
+            }
+        }
+        if let Some((_, d)) = best {
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn location_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
+    for group in [&f.core, &f.sents] {
+        for &s in group.iter() {
+            for m in ctx.in_sentence(s) {
+                if Ctx::is(m, CueClass::Video) {
+                    return Some(Spanned::new("videoconference".to_string(), Span::new(m.start, m.end)));
+                }
+            }
+            for m in ctx.in_sentence(s) {
+                let place = match m.entry {
+                    Entry::Place(i) => Some(ctx.g.places[i as usize].name.clone()),
+                    _ => None,
+                };
+                if let Some(p) = place {
+                    if country_is_place(ctx, m) {
+                        return Some(Spanned::new(p, Span::new(m.start, m.end)));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn event_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Option<Spanned<String>> {
+    let name = |m: &Mention| match m.entry {
+        Entry::Event(i) => Some(Spanned::new(ctx.g.events[i as usize].clone(), Span::new(m.start, m.end))),
+        _ => None,
+    };
+    for group in [&f.core, &f.sents] {
+        for &s in group.iter() {
+            if let Some(e) = ctx.in_sentence(s).iter().find_map(name) {
+                return Some(e);
+            }
+        }
+    }
+    if single {
+        // An event announced as the setting anywhere in the article.
+        for (i, m) in ctx.mentions.iter().enumerate() {
+            if let Some(e) = name(m) {
+                let cue = ctx.mentions[i.saturating_sub(3)..i].iter().any(|x| Ctx::is(x, CueClass::Sideline));
+                if cue {
+                    return Some(e);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<Domain>> {
+    let mut found: BTreeMap<Domain, Span> = BTreeMap::new();
+    let mut sents = f.sents.clone();
+    if single && !sents.contains(&0) {
+        sents.push(0);
+    }
+    for &s in &sents {
+        let titles = signatories::title_phrases(ctx, s, CueClass::Title)
+            .into_iter()
+            .chain(signatories::title_phrases(ctx, s, CueClass::Body))
+            .collect::<Vec<_>>();
+        for m in ctx.in_sentence(s) {
+            if let Some((CueClass::Domain, CueValue::Domain(d))) = Ctx::cue(m) {
+                if titles.iter().any(|&(a, b)| m.start >= a && m.end <= b) {
+                    continue;
+                }
+                found.entry(d).or_insert(Span::new(m.start, m.end));
+            }
+        }
+    }
+    if found.len() > 1 {
+        found.remove(&Domain::DigitalTransformation);
+    }
+    found.into_iter().map(|(d, s)| Spanned::new(d, s)).collect()
+}

@@ -1,0 +1,369 @@
+//! Signatories and title phrases: who signs, and for which side.
+
+use super::context::Ctx;
+use super::rules::rules;
+use super::{party_of, Frame};
+use crate::gazetteer::{CueClass, Entry, Lang, Mention};
+use crate::model::{Signatory, Span};
+use crate::text::is_word_char;
+
+/// Phrases opened by a title or body cue ("la ministre déléguée chargée de …",
+/// "وزير الاتصالات وتقنية المعلومات السعودي"), closed by punctuation, a cue of another
+/// kind, or a dozen words. Original byte ranges.
+pub(crate) fn title_phrases(ctx: &Ctx<'_>, s: usize, class: CueClass) -> Vec<(usize, usize)> {
+    let ms = ctx.in_sentence(s);
+    let (_, send) = ctx.sents[s];
+    let mut out = Vec::new();
+    for (k, m) in ms.iter().enumerate() {
+        if !Ctx::is(m, class) {
+            continue;
+        }
+        let mut end = send;
+        // Stop at the next cue that is not part of a title: status, instrument, person,
+        // another title opener, dates.
+        for x in &ms[k + 1..] {
+            let stop = match x.entry {
+                Entry::Cue { class: c, .. } => !matches!(c, CueClass::Domain | CueClass::Body | CueClass::Title),
+                Entry::Person(_) => true,
+                _ => false,
+            } || (Ctx::is(x, CueClass::Title) && class == CueClass::Body);
+            if stop {
+                end = x.start;
+                break;
+            }
+        }
+        let tail = &ctx.text[m.start..end];
+        let mut stop = tail.len();
+        for (i, c) in tail.char_indices() {
+            if matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '«' | '»' | '"' | '\n' | '،' | '؛' | '“' | '”') {
+                stop = i;
+                break;
+            }
+        }
+        let mut words = 0;
+        let mut last = 0;
+        for (i, c) in tail[..stop].char_indices() {
+            if c.is_whitespace() && i > last + 1 {
+                words += 1;
+                if words >= 14 {
+                    stop = i;
+                    break;
+                }
+            }
+            if c.is_whitespace() {
+                last = i;
+            }
+        }
+        out.push((m.start, m.start + tail[..stop].trim_end().len()));
+    }
+    out
+}
+
+/// The people who sign, in the frame's core sentences.
+pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
+    let mut out: Vec<Signatory> = Vec::new();
+    for &s in &f.core {
+        let names = match ctx.lang {
+            Lang::Ar => arabic_names(ctx, s),
+            _ => latin_names(ctx, s),
+        };
+        for (a, b, person) in names {
+            if witnessed(ctx, s, a) {
+                continue;
+            }
+            let name = ctx.text[a..b].trim().to_string();
+            if out.iter().any(|o| same_name(&o.name, &name)) {
+                continue;
+            }
+            let mut country = side(ctx, s, a, b);
+            let mut canonical = None;
+            if let Some(p) = person {
+                let p = &ctx.g.people[p as usize];
+                country = country.or(Some(p.country));
+                canonical = Some(p.name.clone());
+            }
+            out.push(Signatory { name, country, canonical_name: canonical, span: Span::new(a, b) });
+        }
+    }
+    out
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    let fa = crate::text::fold_str(a);
+    let fb = crate::text::fold_str(b);
+    fa == fb || fa.contains(&fb) || fb.contains(&fa)
+}
+
+/// A witness cue ("en présence de", "in the presence of", "بحضور") opens the clause in
+/// which the name stands.
+fn witnessed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
+    let (ss, _) = ctx.sents[s];
+    ctx.in_sentence(s).iter().any(|m| {
+        Ctx::is(m, CueClass::Witness) && m.end <= a && {
+            let between = &ctx.text[m.end.max(ss)..a];
+            !between.contains([';', '.']) && between.chars().filter(|&c| c == ',' || c == '،').count() <= 2
+                && !ctx.in_sentence(s).iter().any(|x| {
+                    x.start >= m.end && x.end <= a && (Ctx::is(x, CueClass::Signed) || Ctx::is(x, CueClass::Instrument))
+                })
+        }
+    })
+}
+
+/// The side a name signs for: a country named in its title phrase before it (back to
+/// the previous name or clause), or in its apposition after it.
+fn side(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> Option<crate::Country> {
+    let ms = ctx.in_sentence(s);
+    let (ss, se) = ctx.sents[s];
+    // Before: back to a clause break ("et", "and", "و" + title) or the sentence start.
+    let mut from = ss;
+    for m in ms.iter().rev() {
+        if m.end > a {
+            continue;
+        }
+        if matches!(m.entry, Entry::Person(_)) || Ctx::is(m, CueClass::Signed) {
+            from = m.end;
+            break;
+        }
+    }
+    let before = &ctx.text[from..a];
+    // The phrase just before: after the last " et " / " and " / "،".
+    let cut = last_break(ctx, before).map(|i| from + i).unwrap_or(from);
+    // After: up to the next clause break.
+    let after_end = {
+        let tail = &ctx.text[b..se];
+        let mut e = se;
+        let mut commas = 0;
+        for (i, c) in tail.char_indices() {
+            if c == ',' || c == '،' {
+                commas += 1;
+                if commas == 2 {
+                    e = b + i;
+                    break;
+                }
+            }
+            if matches!(c, ';' | '.' | '\n') && i > 0 {
+                e = b + i;
+                break;
+            }
+        }
+        let t = &ctx.text[b..e];
+        match first_break(ctx, t) {
+            Some(i) => b + i,
+            None => e,
+        }
+    };
+    let near_before = ms.iter().rev().filter(|m| m.start >= cut && m.end <= a).find_map(|m| party_of_side(ctx, m));
+    if near_before.is_some() {
+        return near_before;
+    }
+    ms.iter().filter(|m| m.start >= b && m.end <= after_end).find_map(|m| party_of_side(ctx, m))
+}
+
+fn party_of_side(ctx: &Ctx<'_>, m: &Mention) -> Option<crate::Country> {
+    match m.entry {
+        Entry::Person(_) => None,
+        _ => party_of(ctx, m),
+    }
+}
+
+fn first_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
+    rules(ctx.lang)
+        .clause_break
+        .iter()
+        .filter_map(|w| find_word(t, w))
+        .min()
+}
+
+fn last_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
+    let mut best = None;
+    for w in rules(ctx.lang).clause_break {
+        let mut from = 0;
+        while let Some(i) = find_word(&t[from..], w) {
+            best = best.max(Some(from + i + w.len()));
+            from += i + w.len();
+        }
+    }
+    if ctx.lang == Lang::Ar {
+        // "ونظيره", "ووزير": a و starting a word opens a new clause.
+        for (i, _) in t.match_indices(" و") {
+            best = best.max(Some(i + 1));
+        }
+    }
+    best
+}
+
+/// The byte index of a whole word in a text (ASCII case-insensitive).
+fn find_word(t: &str, w: &str) -> Option<usize> {
+    let lt = t.to_lowercase();
+    if lt.len() != t.len() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(i) = lt[from..].find(w) {
+        let at = from + i;
+        let before = lt[..at].chars().next_back();
+        let after = lt[at + w.len()..].chars().next();
+        if before.is_none_or(|c| !is_word_char(c)) && after.is_none_or(|c| !is_word_char(c)) {
+            return Some(at);
+        }
+        from = at + w.len();
+    }
+    None
+}
+
+/// Latin names: runs of capitalised words (with name particles), of two to six words,
+/// that are not gazetteer names, standing after a title, an honorific or a signer lead,
+/// or known as people.
+fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
+    let (ss, se) = ctx.sents[s];
+    let text = &ctx.text[ss..se];
+    let ms = ctx.in_sentence(s);
+    let r = rules(ctx.lang);
+    let mut out: Vec<(usize, usize, Option<u32>)> = Vec::new();
+    for m in ms {
+        if let Entry::Person(p) = m.entry {
+            out.push((m.start, m.end, Some(p)));
+        }
+    }
+    // Words with their offsets.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                words.push((st, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        words.push((st, text.len()));
+    }
+    let covered = |a: usize, b: usize| {
+        ms.iter().any(|m| {
+            m.start < b && a < m.end && !matches!(m.entry, Entry::Cue { class: CueClass::Honorific, .. })
+        })
+    };
+    let is_cap = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_uppercase()) && (w.chars().count() == 1 || w.chars().any(|c| c.is_lowercase()) || w.ends_with('.'))
+    };
+    let mut i = 0;
+    while i < words.len() {
+        let (a, b) = words[i];
+        let w = text[a..b].trim_end_matches('.');
+        if !is_cap(w) || covered(ss + a, ss + b) {
+            i += 1;
+            continue;
+        }
+        // Extend the run.
+        let mut j = i + 1;
+        let mut last_cap = i;
+        while j < words.len() {
+            let (c, d) = words[j];
+            let gap = &text[words[j - 1].1..c];
+            if gap.trim() != "" {
+                break;
+            }
+            let w2 = text[c..d].trim_end_matches('.');
+            if covered(ss + c, ss + d) {
+                break;
+            }
+            if is_cap(w2) {
+                last_cap = j;
+            } else if !r.particles.contains(&w2.to_lowercase().as_str()) {
+                break;
+            }
+            j += 1;
+        }
+        let n_caps = (i..=last_cap).filter(|&k| is_cap(text[words[k].0..words[k].1].trim_end_matches('.'))).count();
+        let (na, nb) = (ss + words[i].0, ss + words[last_cap].1);
+        let nb = if text[..nb - ss].ends_with('.') && !text[words[last_cap].0..nb - ss].trim_end_matches('.').chars().all(|c| c.is_uppercase()) {
+            nb - 1
+        } else {
+            nb
+        };
+        if (2..=6).contains(&n_caps) && introduced(ctx, s, na) && !out.iter().any(|o| o.0 < nb && na < o.1) {
+            out.push((na, nb, None));
+        }
+        i = last_cap + 1;
+    }
+    out.sort_by_key(|o| o.0);
+    out
+}
+
+/// Whether a name at `a` is introduced as a signer: a title, honorific or counterpart
+/// cue in the words before it, or a signer lead word ("par", "by") close before it.
+fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
+    let (ss, _) = ctx.sents[s];
+    let ms = ctx.in_sentence(s);
+    let titled = ms.iter().any(|m| {
+        matches!(m.entry, Entry::Cue { class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart, .. })
+            && m.end <= a
+            && {
+                let between = &ctx.text[m.end..a];
+                between.len() < 160 && !between.contains(['.', ';']) && between.matches(',').count() <= 2
+            }
+    });
+    if titled {
+        return true;
+    }
+    let before = ctx.folded_range(ss, a);
+    let before = before.trim_end_matches([' ', ',']);
+    rules(ctx.lang).signer_lead.iter().any(|w| before.ends_with(w))
+}
+
+/// Arabic names: known people, and the chunk between commas that follows a title
+/// phrase ("الوزيرة المنتدبة …، أمل الفلاح السغروشني، و…").
+fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
+    let ms = ctx.in_sentence(s);
+    let mut out: Vec<(usize, usize, Option<u32>)> = Vec::new();
+    for m in ms {
+        if let Entry::Person(p) = m.entry {
+            out.push((m.start, m.end, Some(p)));
+        }
+    }
+    let (_, se) = ctx.sents[s];
+    for (_, tend) in title_phrases(ctx, s, CueClass::Title) {
+        // The chunk after the title phrase's closing comma.
+        let rest = &ctx.text[tend..se];
+        let Some(first) = rest.chars().next() else { continue };
+        if first != '،' && first != ',' {
+            continue;
+        }
+        let chunk_start = tend + first.len_utf8();
+        let tail = &ctx.text[chunk_start..se];
+        let mut chunk_end = se;
+        for (i, c) in tail.char_indices() {
+            if matches!(c, '،' | ',' | '.' | ';' | '؛' | '(' | ')' | '\n' | ':') {
+                chunk_end = chunk_start + i;
+                break;
+            }
+        }
+        let chunk = ctx.text[chunk_start..chunk_end].trim();
+        if chunk.is_empty() {
+            continue;
+        }
+        let lead = ctx.text[chunk_start..chunk_end].len() - ctx.text[chunk_start..chunk_end].trim_start().len();
+        let (na, nb) = (chunk_start + lead, chunk_start + lead + chunk.len());
+        // Cut at " و" + title (the next signer).
+        let folded = crate::text::fold_str(chunk);
+        let words: Vec<&str> = folded.split(' ').collect();
+        if !(2..=6).contains(&words.len()) {
+            continue;
+        }
+        if words.iter().any(|w| super::ar::NOT_NAME.contains(w) || w.chars().any(|c| c.is_ascii_digit())) {
+            continue;
+        }
+        let has_cue = ms.iter().any(|m| m.start < nb && na < m.end && !matches!(m.entry, Entry::Person(_)));
+        if has_cue || out.iter().any(|o| o.0 < nb && na < o.1) {
+            continue;
+        }
+        out.push((na, nb, None));
+    }
+    out.sort_by_key(|o| o.0);
+    out
+}

@@ -1,0 +1,109 @@
+//! Gazetteers: the plain data files under `gazetteers/`, their parsing and checks, and
+//! the one automaton that finds every form of every entry in a folded text.
+//!
+//! Every file is UTF-8, tab-separated, with `#` comments and blank lines allowed.
+//! `gazetteers/README.md` documents the columns of each file.
+
+mod automaton;
+mod parse;
+
+pub(crate) use automaton::{Entry, Matcher, Mention};
+pub(crate) use parse::{CountryKind, CueClass, Lang, OrgKind};
+
+use std::path::Path;
+
+use crate::model::{Country, Domain, Instrument};
+use crate::Error;
+
+/// The files of a gazetteer folder, with their embedded defaults.
+pub(crate) const FILES: &[(&str, &str)] = &[
+    ("countries.tsv", include_str!("../../gazetteers/countries.tsv")),
+    ("countries.extra.tsv", include_str!("../../gazetteers/countries.extra.tsv")),
+    ("places.tsv", include_str!("../../gazetteers/places.tsv")),
+    ("events.tsv", include_str!("../../gazetteers/events.tsv")),
+    ("organizations.tsv", include_str!("../../gazetteers/organizations.tsv")),
+    ("people.tsv", include_str!("../../gazetteers/people.tsv")),
+    ("cues/fr.tsv", include_str!("../../gazetteers/cues/fr.tsv")),
+    ("cues/en.tsv", include_str!("../../gazetteers/cues/en.tsv")),
+    ("cues/ar.tsv", include_str!("../../gazetteers/cues/ar.tsv")),
+];
+
+/// A place: canonical English name and its country.
+#[derive(Debug, Clone)]
+pub(crate) struct Place {
+    pub name: String,
+    pub country: Country,
+}
+
+/// A body that signs: ministry, agency, company, international organisation.
+#[derive(Debug, Clone)]
+pub(crate) struct Org {
+    pub name: String,
+    pub kind: OrgKind,
+    pub country: Option<Country>,
+}
+
+/// A known person: canonical name, side and role.
+#[derive(Debug, Clone)]
+pub(crate) struct Person {
+    pub name: String,
+    pub country: Country,
+}
+
+/// A cue's value: what the cue says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CueValue {
+    None,
+    Instrument(Instrument),
+    Domain(Domain),
+    Number(u16),
+}
+
+/// All gazetteer data, parsed, with the compiled matcher.
+#[derive(Debug)]
+pub(crate) struct Gazetteer {
+    pub places: Vec<Place>,
+    pub events: Vec<String>,
+    pub orgs: Vec<Org>,
+    pub people: Vec<Person>,
+    pub matcher: Matcher,
+}
+
+impl Gazetteer {
+    /// The embedded gazetteers.
+    pub fn embedded() -> Result<Gazetteer, Error> {
+        let files: Vec<(String, Vec<u8>)> =
+            FILES.iter().map(|(name, text)| (name.to_string(), text.as_bytes().to_vec())).collect();
+        Gazetteer::from_files(files)
+    }
+
+    /// A user's folder: every file present there replaces the embedded one; a missing
+    /// file falls back to the embedded one.
+    pub fn from_dir(dir: &Path) -> Result<Gazetteer, Error> {
+        let meta = std::fs::metadata(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        if !meta.is_dir() {
+            return Err(Error::Io {
+                path: dir.to_path_buf(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a folder"),
+            });
+        }
+        let mut files = Vec::new();
+        for (name, text) in FILES {
+            let path = dir.join(name);
+            match std::fs::read(&path) {
+                Ok(bytes) => files.push((path.display().to_string(), bytes)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    files.push((name.to_string(), text.as_bytes().to_vec()))
+                }
+                Err(source) => return Err(Error::Io { path, source }),
+            }
+        }
+        Gazetteer::from_files(files)
+    }
+
+    fn from_files(files: Vec<(String, Vec<u8>)>) -> Result<Gazetteer, Error> {
+        let data = parse::Data::parse(&files)?;
+        let matcher = Matcher::build(&data.forms)?;
+        Ok(Gazetteer { places: data.places, events: data.events, orgs: data.orgs, people: data.people, matcher })
+    }
+}

@@ -1,0 +1,364 @@
+//! Parsing and checking the gazetteer files.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{CueValue, Entry, Org, Person, Place};
+use crate::model::{Country, Domain, Instrument};
+use crate::text::fold_str;
+use crate::Error;
+
+/// A language of the extractors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Lang {
+    Fr,
+    En,
+    Ar,
+}
+
+impl Lang {
+    fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            "ar" => Some(Lang::Ar),
+            _ => None,
+        }
+    }
+}
+
+/// How a country is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CountryKind {
+    Name,
+    Official,
+    Abbr,
+    Adj,
+    Capital,
+}
+
+/// What kind of body an organisation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OrgKind {
+    Intl,
+    Gov,
+    Company,
+}
+
+macro_rules! cue_classes {
+    ($($var:ident => $label:literal,)*) => {
+        /// The classes of language cues in `gazetteers/cues/*.tsv`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub(crate) enum CueClass { $($var,)* }
+
+        impl CueClass {
+            fn parse(s: &str) -> Option<CueClass> {
+                match s { $($label => Some(CueClass::$var),)* _ => None }
+            }
+            const NAMES: &'static str = concat!($($label, " ",)*);
+        }
+    };
+}
+
+cue_classes! {
+    Instrument => "instrument",
+    Generic => "generic",
+    Signed => "signed",
+    Planned => "planned",
+    Ratified => "ratified",
+    Referenced => "referenced",
+    Recall => "recall",
+    Domain => "domain",
+    Month => "month",
+    Weekday => "weekday",
+    RelDay => "relday",
+    Title => "title",
+    Body => "body",
+    Honorific => "honorific",
+    Video => "video",
+    Sideline => "sideline",
+    Witness => "witness",
+    Number => "number",
+    Ordinal => "ordinal",
+    Negation => "negation",
+    Past => "past",
+    Hijri => "hijri",
+    Counterpart => "counterpart",
+}
+
+/// One form to find in texts, with what it means.
+#[derive(Debug, Clone)]
+pub(crate) struct Form {
+    pub folded: String,
+    pub entry: Entry,
+    /// The form as written, for case-sensitive abbreviations.
+    pub exact: Option<String>,
+    /// A Latin proper name: the text must start it with a capital.
+    pub capital: bool,
+}
+
+pub(crate) struct Data {
+    pub places: Vec<Place>,
+    pub events: Vec<String>,
+    pub orgs: Vec<Org>,
+    pub people: Vec<Person>,
+    pub forms: Vec<Form>,
+}
+
+struct Line<'a> {
+    file: &'a str,
+    number: usize,
+    cols: Vec<&'a str>,
+}
+
+impl Line<'_> {
+    fn err(&self, reason: impl Into<String>) -> Error {
+        Error::Gazetteer { file: self.file.to_string(), line: self.number, reason: reason.into() }
+    }
+
+    fn country(&self, s: &str, known: &HashSet<Country>) -> Result<Country, Error> {
+        let c = Country::new(s).ok_or_else(|| self.err(format!("{s:?} is not an ISO 3166-1 alpha-2 code")))?;
+        if known.contains(&c) {
+            Ok(c)
+        } else {
+            Err(self.err(format!("unknown ISO code {s:?} (not in countries.tsv)")))
+        }
+    }
+
+    fn lang(&self, s: &str) -> Result<Lang, Error> {
+        Lang::parse(s).ok_or_else(|| self.err(format!("unknown language {s:?} (expected en, fr or ar)")))
+    }
+
+    fn form(&self, s: &str) -> Result<String, Error> {
+        let f = fold_str(s);
+        if f.is_empty() {
+            Err(self.err("empty form"))
+        } else {
+            Ok(f)
+        }
+    }
+}
+
+fn lines<'a>(file: &'a str, bytes: &'a [u8], columns: usize) -> Result<Vec<Line<'a>>, Error> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::Gazetteer { file: file.to_string(), line, reason: "invalid UTF-8".to_string() }
+    })?;
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let raw = raw.trim_end_matches('\r');
+        if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = raw.split('\t').map(str::trim).collect();
+        let line = Line { file, number: i + 1, cols };
+        if line.cols.len() != columns {
+            return Err(line.err(format!("expected {columns} tab-separated columns, found {}", line.cols.len())));
+        }
+        if line.cols.iter().any(|c| c.is_empty()) {
+            return Err(line.err("empty column"));
+        }
+        out.push(line);
+    }
+    Ok(out)
+}
+
+/// Rejects a second identical row.
+struct Seen<'a>(HashMap<String, usize>, &'a str);
+
+impl Seen<'_> {
+    fn check(&mut self, line: &Line<'_>, key: String) -> Result<(), Error> {
+        if let Some(first) = self.0.insert(key, line.number) {
+            return Err(line.err(format!("duplicate entry (first at line {first})")));
+        }
+        let _ = self.1;
+        Ok(())
+    }
+}
+
+fn latin_capital(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+impl Data {
+    pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Data, Error> {
+        let get = |i: usize| (files[i].0.as_str(), files[i].1.as_slice());
+        let mut data =
+            Data { places: Vec::new(), events: Vec::new(), orgs: Vec::new(), people: Vec::new(), forms: Vec::new() };
+
+        // Countries: the generated file defines the known codes.
+        let (name, bytes) = get(0);
+        let base = lines(name, bytes, 4)?;
+        let known: HashSet<Country> = base
+            .iter()
+            .map(|l| Country::new(l.cols[0]).ok_or_else(|| l.err(format!("{:?} is not an ISO code", l.cols[0]))))
+            .collect::<Result<_, _>>()?;
+        let (extra_name, extra_bytes) = get(1);
+        let extra = lines(extra_name, extra_bytes, 4)?;
+        for group in [&base, &extra] {
+            let mut seen = Seen(HashMap::new(), "");
+            for l in group.iter() {
+                let code = l.country(l.cols[0], &known)?;
+                l.lang(l.cols[1])?;
+                let kind = match l.cols[2] {
+                    "name" => CountryKind::Name,
+                    "official" => CountryKind::Official,
+                    "abbr" => CountryKind::Abbr,
+                    "adj" => CountryKind::Adj,
+                    "capital" => CountryKind::Capital,
+                    k => return Err(l.err(format!("unknown kind {k:?} (expected name, official, abbr, adj or capital)"))),
+                };
+                seen.check(l, l.cols[..].join("\t"))?;
+                let raw = l.cols[3];
+                data.forms.push(Form {
+                    folded: l.form(raw)?,
+                    entry: Entry::Country { code, kind },
+                    exact: (kind == CountryKind::Abbr).then(|| raw.to_string()),
+                    capital: kind != CountryKind::Adj && latin_capital(raw),
+                });
+            }
+        }
+
+        // Places.
+        let (name, bytes) = get(2);
+        let mut seen = Seen(HashMap::new(), "");
+        let mut place_ids: HashMap<String, u32> = HashMap::new();
+        for l in lines(name, bytes, 4)? {
+            let country = l.country(l.cols[1], &known)?;
+            l.lang(l.cols[2])?;
+            seen.check(&l, l.cols[..].join("\t"))?;
+            let id = *place_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
+                data.places.push(Place { name: l.cols[0].to_string(), country });
+                (data.places.len() - 1) as u32
+            });
+            data.forms.push(Form {
+                folded: l.form(l.cols[3])?,
+                entry: Entry::Place(id),
+                exact: None,
+                capital: latin_capital(l.cols[3]),
+            });
+        }
+
+        // Events.
+        let (name, bytes) = get(3);
+        let mut seen = Seen(HashMap::new(), "");
+        let mut event_ids: HashMap<String, u32> = HashMap::new();
+        for l in lines(name, bytes, 3)? {
+            l.lang(l.cols[1])?;
+            seen.check(&l, l.cols[..].join("\t"))?;
+            let id = *event_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
+                data.events.push(l.cols[0].to_string());
+                (data.events.len() - 1) as u32
+            });
+            let raw = l.cols[2];
+            let upper = raw.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+            data.forms.push(Form {
+                folded: l.form(raw)?,
+                entry: Entry::Event(id),
+                exact: (upper && raw.chars().count() <= 5).then(|| raw.to_string()),
+                capital: latin_capital(raw),
+            });
+        }
+
+        // Organizations.
+        let (name, bytes) = get(4);
+        let mut seen = Seen(HashMap::new(), "");
+        let mut org_ids: HashMap<String, u32> = HashMap::new();
+        for l in lines(name, bytes, 5)? {
+            let kind = match l.cols[1] {
+                "intl" => OrgKind::Intl,
+                "gov" => OrgKind::Gov,
+                "company" => OrgKind::Company,
+                k => return Err(l.err(format!("unknown kind {k:?} (expected intl, gov or company)"))),
+            };
+            let country = match l.cols[2] {
+                "-" => None,
+                c => Some(l.country(c, &known)?),
+            };
+            if kind == OrgKind::Gov && country.is_none() {
+                return Err(l.err("a gov body needs a country code"));
+            }
+            l.lang(l.cols[3])?;
+            seen.check(&l, l.cols[..].join("\t"))?;
+            let id = *org_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
+                data.orgs.push(Org { name: l.cols[0].to_string(), kind, country });
+                (data.orgs.len() - 1) as u32
+            });
+            let raw = l.cols[4];
+            let upper = raw.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+            data.forms.push(Form {
+                folded: l.form(raw)?,
+                entry: Entry::Org(id),
+                exact: (upper && raw.chars().count() <= 6).then(|| raw.to_string()),
+                capital: latin_capital(raw),
+            });
+        }
+
+        // People.
+        let (name, bytes) = get(5);
+        let mut seen = Seen(HashMap::new(), "");
+        let mut person_ids: HashMap<String, u32> = HashMap::new();
+        for l in lines(name, bytes, 5)? {
+            let country = l.country(l.cols[1], &known)?;
+            l.lang(l.cols[3])?;
+            seen.check(&l, format!("{}\t{}", l.cols[0], l.cols[4]))?;
+            let id = *person_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
+                data.people.push(Person { name: l.cols[0].to_string(), country });
+                (data.people.len() - 1) as u32
+            });
+            data.forms.push(Form {
+                folded: l.form(l.cols[4])?,
+                entry: Entry::Person(id),
+                exact: None,
+                capital: latin_capital(l.cols[4]),
+            });
+        }
+
+        // Language cues.
+        for (i, lang) in [(6, Lang::Fr), (7, Lang::En), (8, Lang::Ar)] {
+            let (name, bytes) = get(i);
+            let mut seen = Seen(HashMap::new(), "");
+            for l in lines(name, bytes, 3)? {
+                let class = CueClass::parse(l.cols[0]).ok_or_else(|| {
+                    l.err(format!("unknown cue class {:?} (expected one of: {})", l.cols[0], CueClass::NAMES.trim()))
+                })?;
+                let v = l.cols[1];
+                let value = match class {
+                    CueClass::Instrument | CueClass::Generic => CueValue::Instrument(
+                        Instrument::from_label(v).ok_or_else(|| l.err(format!("unknown instrument {v:?}")))?,
+                    ),
+                    CueClass::Domain => {
+                        CueValue::Domain(v.parse::<Domain>().map_err(|e| l.err(e.to_string()))?)
+                    }
+                    CueClass::Month | CueClass::Weekday | CueClass::Number | CueClass::Ordinal => {
+                        let n: u16 = v.parse().map_err(|_| l.err(format!("{v:?} is not a number")))?;
+                        let max = match class {
+                            CueClass::Month => 12,
+                            CueClass::Weekday => 7,
+                            _ => 1000,
+                        };
+                        if n == 0 || n > max {
+                            return Err(l.err(format!("{n} is out of range 1..={max}")));
+                        }
+                        CueValue::Number(n)
+                    }
+                    CueClass::RelDay => {
+                        let n: i32 = v.parse().map_err(|_| l.err(format!("{v:?} is not a number")))?;
+                        CueValue::Number((n + 10) as u16)
+                    }
+                    _ => CueValue::None,
+                };
+                seen.check(&l, l.cols[..].join("\t"))?;
+                let raw = l.cols[2];
+                let upper = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && raw.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+                data.forms.push(Form {
+                    folded: l.form(raw)?,
+                    entry: Entry::Cue { lang, class, value },
+                    exact: upper.then(|| raw.to_string()),
+                    capital: false,
+                });
+            }
+        }
+        Ok(data)
+    }
+}

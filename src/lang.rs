@@ -1,0 +1,100 @@
+//! Language routing: a script check for Arabic, then whatlang between French, English
+//! and the rest.
+
+use crate::model::Language;
+
+/// Decides the main language of a text.
+///
+/// Arabic is decided by script: a text whose letters are mostly Arabic is Arabic, and a
+/// text whose letters are mostly Latin is never routed to Arabic, whatever it quotes.
+/// Among Latin texts, French and English are told apart by their commonest function
+/// words; whatlang settles the rest (and names other languages).
+pub(crate) fn detect(text: &str) -> Language {
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for c in text.chars() {
+        if crate::text::is_arabic(c) {
+            if c.is_alphabetic() {
+                arabic += 1;
+            }
+        } else if c.is_alphabetic() && (c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c)) {
+            latin += 1;
+        }
+    }
+    if arabic + latin < 3 {
+        return Language::Unknown;
+    }
+    if arabic > latin {
+        return Language::Arabic;
+    }
+    let (fr, en) = function_words(text);
+    if fr >= 8 && fr >= 3 * en.max(1) {
+        return Language::French;
+    }
+    if en >= 8 && en >= 3 * fr.max(1) {
+        return Language::English;
+    }
+    // Whatlang on the Latin part only, so a quoted Arabic passage does not skew it.
+    let latin_text: String = text.chars().map(|c| if crate::text::is_arabic(c) { ' ' } else { c }).collect();
+    match whatlang::detect(&latin_text) {
+        Some(info) => match info.lang() {
+            whatlang::Lang::Fra => Language::French,
+            whatlang::Lang::Eng => Language::English,
+            whatlang::Lang::Ara => Language::Arabic,
+            other if fr + en >= 4 => {
+                // Short or list-like texts: the function words decide between ours.
+                let _ = other;
+                if fr > en {
+                    Language::French
+                } else {
+                    Language::English
+                }
+            }
+            other => Language::Other(other.code()),
+        },
+        None if fr + en >= 2 => {
+            if fr > en {
+                Language::French
+            } else {
+                Language::English
+            }
+        }
+        None => Language::Unknown,
+    }
+}
+
+/// Counts of the commonest French and English function words.
+fn function_words(text: &str) -> (usize, usize) {
+    const FR: &[&str] = &["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "avec", "sur", "au", "aux", "qui", "ont", "été", "entre"];
+    const EN: &[&str] = &["the", "and", "of", "is", "was", "with", "for", "to", "on", "by", "that", "has", "have", "were", "between", "its"];
+    let (mut fr, mut en) = (0, 0);
+    for w in text.split(|c: char| !c.is_alphabetic()).take(2000) {
+        if w.is_empty() || w.len() > 7 {
+            continue;
+        }
+        let lw = w.to_lowercase();
+        if FR.contains(&lw.as_str()) {
+            fr += 1;
+        }
+        if EN.contains(&lw.as_str()) {
+            en += 1;
+        }
+    }
+    (fr, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_by_script_and_words() {
+        assert_eq!(detect("Le Maroc et le Sénégal ont signé un accord de coopération dans le domaine du numérique pour les années à venir."), Language::French);
+        assert_eq!(detect("Morocco and Senegal signed an agreement on digital cooperation for the years to come, the ministry said."), Language::English);
+        assert_eq!(detect("وقع المغرب والسنغال اتفاقية تعاون في مجال الرقمنة"), Language::Arabic);
+        assert_eq!(detect("Marokko und Senegal haben ein Abkommen über die digitale Zusammenarbeit unterzeichnet, teilte das Ministerium mit."), Language::Other("deu"));
+        assert_eq!(detect(""), Language::Unknown);
+        // A French article quoting an Arabic tweet stays French.
+        let mixed = "Le ministre a salué la signature de l'accord avec la Tunisie dans un message publié sur les réseaux sociaux : « وقعنا اليوم اتفاقية » a-t-il écrit.";
+        assert_eq!(detect(mixed), Language::French);
+    }
+}

@@ -1,0 +1,479 @@
+//! The public data model: what an extraction returns.
+//!
+//! Every value that the extractor reports carries the byte [`Span`] of the text that
+//! supports it. The JSON produced by serde follows the annotation standard (field names
+//! and values), with one extra `"evidence"` object per agreement that holds those spans.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Serialize, Serializer};
+
+/// A byte range `start..end` in the input text.
+///
+/// Both ends are on `char` boundaries of the text given to
+/// [`Extractor::extract`](crate::Extractor::extract).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    /// First byte of the evidence.
+    pub start: usize,
+    /// One past the last byte of the evidence.
+    pub end: usize,
+}
+
+impl Span {
+    /// Builds a span; `start` must not be greater than `end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    /// The range, to slice the input text with.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// The smallest span that covers both.
+    pub(crate) fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        [self.start, self.end].serialize(s)
+    }
+}
+
+/// A value together with the span of its evidence in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The extracted value.
+    pub value: T,
+    /// Where the text supports it.
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub(crate) fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
+/// The kind of instrument, per the annotation standard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Instrument {
+    /// Memorandum of understanding, mémorandum d'entente, protocole d'accord, مذكرة تفاهم.
+    MemorandumOfUnderstanding,
+    /// Agreement, accord, convention, اتفاقية.
+    Agreement,
+    /// Joint declaration, declaration of intent, إعلان.
+    Declaration,
+    /// Action plan, roadmap, executive programme, خطة عمل.
+    ActionPlan,
+    /// Any other instrument.
+    Other,
+}
+
+/// Where the instrument stands, as the article reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The signing itself is the news.
+    Signed,
+    /// A signing announced, intended or under negotiation.
+    Planned,
+    /// Approved or ratified by a cabinet, parliament or council.
+    Ratified,
+    /// An earlier agreement recalled as background.
+    Referenced,
+}
+
+macro_rules! labels {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident => $label:literal,)* }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vm])* $var,)* }
+
+        impl $name {
+            /// Every value, in order.
+            pub const ALL: &'static [$name] = &[$($name::$var,)*];
+
+            /// The label of the annotation standard.
+            pub fn as_str(&self) -> &'static str {
+                match self { $($name::$var => $label,)* }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownLabel;
+            fn from_str(s: &str) -> Result<Self, UnknownLabel> {
+                match s { $($label => Ok($name::$var),)* _ => Err(UnknownLabel(s.to_string())) }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.as_str()) }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+labels! {
+    /// A field of cooperation, per the annotation standard's domain table.
+    Domain {
+        /// e-government, digital public services.
+        EGovernment => "e_government",
+        /// Digital inclusion, the digital divide.
+        DigitalInclusion => "digital_inclusion",
+        /// Networks, connectivity, data centres.
+        DigitalInfrastructure => "digital_infrastructure",
+        /// Interoperability, data exchange between administrations.
+        Interoperability => "interoperability",
+        /// Skills, training, capacity building.
+        DigitalSkills => "digital_skills",
+        /// Cybersecurity, digital trust.
+        Cybersecurity => "cybersecurity",
+        /// Artificial intelligence.
+        ArtificialIntelligence => "artificial_intelligence",
+        /// Digital identity.
+        DigitalIdentity => "digital_identity",
+        /// Innovation, start-ups, entrepreneurship.
+        InnovationEntrepreneurship => "innovation_entrepreneurship",
+        /// Research, R&D.
+        Research => "research",
+        /// Digital economy, e-commerce.
+        DigitalEconomy => "digital_economy",
+        /// Telecommunications, ICT, 5G.
+        Telecommunications => "telecommunications",
+        /// Digital policy, regulation, internet governance.
+        DigitalPolicy => "digital_policy",
+        /// Data, data protection, cloud.
+        Data => "data",
+        /// Emerging technologies, blockchain.
+        EmergingTechnologies => "emerging_technologies",
+        /// Digital transformation in general, when no narrower label fits.
+        DigitalTransformation => "digital_transformation",
+    }
+}
+
+impl Instrument {
+    pub(crate) fn from_label(s: &str) -> Option<Instrument> {
+        Some(match s {
+            "memorandum_of_understanding" => Instrument::MemorandumOfUnderstanding,
+            "agreement" => Instrument::Agreement,
+            "declaration" => Instrument::Declaration,
+            "action_plan" => Instrument::ActionPlan,
+            "other" => Instrument::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// A label that the annotation standard does not define.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownLabel(pub String);
+
+impl fmt::Display for UnknownLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown label {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownLabel {}
+
+/// An ISO 3166-1 alpha-2 country code, upper case (`"MA"`, `"SA"`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country([u8; 2]);
+
+impl Country {
+    /// Parses two ASCII letters, in any case. It does not check that the code is
+    /// assigned: the gazetteers are the list of codes the extractor knows.
+    pub fn new(code: &str) -> Option<Country> {
+        match code.as_bytes() {
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                Some(Country([a.to_ascii_uppercase(), b.to_ascii_uppercase()]))
+            }
+            _ => None,
+        }
+    }
+
+    /// The code, such as `"MA"`.
+    pub fn code(&self) -> &str {
+        // Both bytes are ASCII letters by construction.
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+}
+
+impl fmt::Debug for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Country({})", self.code())
+    }
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Country {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// A date as precise as the text allows: a year, a month, or a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    /// The year, such as 2024.
+    pub year: u16,
+    /// The month, 1 to 12, when known.
+    pub month: Option<u8>,
+    /// The day of the month, when known (only with a month).
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// A year only.
+    pub fn year(year: u16) -> PartialDate {
+        PartialDate { year, month: None, day: None }
+    }
+
+    /// A month of a year; `None` when the month is out of range.
+    pub fn month(year: u16, month: u8) -> Option<PartialDate> {
+        (1..=12).contains(&month).then_some(PartialDate { year, month: Some(month), day: None })
+    }
+
+    /// A day; `None` when it does not exist in the calendar.
+    pub fn day(year: u16, month: u8, day: u8) -> Option<PartialDate> {
+        (PartialDate::month(year, month).is_some() && day >= 1 && day <= days_in_month(year, month))
+            .then_some(PartialDate { year, month: Some(month), day: Some(day) })
+    }
+}
+
+pub(crate) fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The error of parsing a [`PartialDate`] from `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseDateError(String);
+
+impl fmt::Display for ParseDateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {:?}", self.0)
+    }
+}
+
+impl std::error::Error for ParseDateError {}
+
+impl FromStr for PartialDate {
+    type Err = ParseDateError;
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    ///
+    /// ```
+    /// use accords::PartialDate;
+    /// let d: PartialDate = "2024-05".parse().unwrap();
+    /// assert_eq!((d.year, d.month, d.day), (2024, Some(5), None));
+    /// assert!("2024-13".parse::<PartialDate>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || ParseDateError(s.to_string());
+        let parts: Vec<&str> = s.trim().split('-').collect();
+        let num = |p: &str, len: usize| -> Result<u16, ParseDateError> {
+            if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) {
+                p.parse().map_err(|_| err())
+            } else {
+                Err(err())
+            }
+        };
+        match parts.as_slice() {
+            [y] => Ok(PartialDate::year(num(y, 4)?)),
+            [y, m] => PartialDate::month(num(y, 4)?, num(m, 2)? as u8).ok_or_else(err),
+            [y, m, d] => PartialDate::day(num(y, 4)?, num(m, 2)? as u8, num(d, 2)? as u8).ok_or_else(err),
+            _ => Err(err()),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A person stated to sign the instrument, with the side they sign for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signatory {
+    /// The name as first written in full in the article, in its script.
+    pub name: String,
+    /// The side they sign for, when the text or the people gazetteer tells it.
+    pub country: Option<Country>,
+    /// The gazetteer's canonical (Latin) name, when the person is known.
+    pub canonical_name: Option<String>,
+    /// Where the name stands in the text.
+    pub span: Span,
+}
+
+/// The language an article was routed to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Language {
+    /// French.
+    French,
+    /// English.
+    English,
+    /// Arabic.
+    Arabic,
+    /// Another language, by its ISO 639-3 code (`"deu"`, `"spa"`): no extraction is done.
+    Other(&'static str),
+    /// Too little text to tell.
+    Unknown,
+}
+
+impl Language {
+    /// `"fr"`, `"en"`, `"ar"`, an ISO 639-3 code for other languages, or `"und"`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Language::French => "fr",
+            Language::English => "en",
+            Language::Arabic => "ar",
+            Language::Other(code) => code,
+            Language::Unknown => "und",
+        }
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Language {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// One instrument that an article reports.
+///
+/// Serialized, it has the fields of the annotation standard (`instrument`, `status`,
+/// `parties`, `organizations`, `signatories`, `date`, `location`, `event`, `domains`)
+/// plus `evidence`, the byte spans of each value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agreement {
+    /// The kind of instrument.
+    pub instrument: Spanned<Instrument>,
+    /// Signed, planned, ratified or referenced.
+    pub status: Spanned<Status>,
+    /// The countries that sign, sorted by code, each once.
+    pub parties: Vec<Spanned<Country>>,
+    /// Signing bodies that are not simply a country: ministries, agencies, companies,
+    /// international organisations.
+    pub organizations: Vec<Spanned<String>>,
+    /// The people who sign.
+    pub signatories: Vec<Signatory>,
+    /// The signing date, as precise as the text allows.
+    pub date: Option<Spanned<PartialDate>>,
+    /// The canonical English city name, or `"videoconference"`.
+    pub location: Option<Spanned<String>>,
+    /// The canonical English name of the event on whose sidelines it was signed.
+    pub event: Option<Spanned<String>>,
+    /// The fields of cooperation, sorted, each once.
+    pub domains: Vec<Spanned<Domain>>,
+}
+
+struct Evidence<'a>(&'a Agreement);
+
+impl Serialize for Evidence<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("instrument", &a.instrument.span)?;
+        m.serialize_entry("status", &a.status.span)?;
+        m.serialize_entry("parties", &a.parties.iter().map(|p| (p.value.code(), p.span)).collect::<Vec<_>>())?;
+        m.serialize_entry("organizations", &a.organizations.iter().map(|o| o.span).collect::<Vec<_>>())?;
+        m.serialize_entry("signatories", &a.signatories.iter().map(|p| p.span).collect::<Vec<_>>())?;
+        m.serialize_entry("date", &a.date.as_ref().map(|d| d.span))?;
+        m.serialize_entry("location", &a.location.as_ref().map(|d| d.span))?;
+        m.serialize_entry("event", &a.event.as_ref().map(|d| d.span))?;
+        m.serialize_entry(
+            "domains",
+            &a.domains.iter().map(|d| (d.value.as_str(), d.span)).collect::<Vec<_>>(),
+        )?;
+        m.end()
+    }
+}
+
+impl Serialize for Signatory {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = if self.canonical_name.is_some() { 3 } else { 2 };
+        let mut st = s.serialize_struct("Signatory", n)?;
+        st.serialize_field("name", &self.name)?;
+        st.serialize_field("country", &self.country)?;
+        if let Some(c) = &self.canonical_name {
+            st.serialize_field("canonical_name", c)?;
+        } else {
+            st.skip_field("canonical_name")?;
+        }
+        st.end()
+    }
+}
+
+impl Serialize for Agreement {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Agreement", 10)?;
+        st.serialize_field("instrument", &self.instrument.value)?;
+        st.serialize_field("status", &self.status.value)?;
+        st.serialize_field("parties", &self.parties.iter().map(|p| p.value).collect::<Vec<_>>())?;
+        st.serialize_field(
+            "organizations",
+            &self.organizations.iter().map(|o| o.value.as_str()).collect::<Vec<_>>(),
+        )?;
+        st.serialize_field("signatories", &self.signatories)?;
+        st.serialize_field("date", &self.date.as_ref().map(|d| d.value))?;
+        st.serialize_field("location", &self.location.as_ref().map(|d| d.value.as_str()))?;
+        st.serialize_field("event", &self.event.as_ref().map(|d| d.value.as_str()))?;
+        st.serialize_field("domains", &self.domains.iter().map(|d| d.value).collect::<Vec<_>>())?;
+        st.serialize_field("evidence", &Evidence(self))?;
+        st.end()
+    }
+}
+
+/// What [`Extractor::extract`](crate::Extractor::extract) found in one document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Extraction {
+    /// The language the document was routed to.
+    pub language: Language,
+    /// The instruments it reports, in order of first mention; empty for visits, talks,
+    /// forums and speeches, and for languages other than French, English and Arabic.
+    pub agreements: Vec<Agreement>,
+}
