@@ -87,7 +87,12 @@ fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
         .filter(|d| matches!(d.when, When::Range { .. }))
         .collect();
     let single = frames.len() == 1;
-    frames.iter().map(|f| fill(ctx, f, single, &ranges)).collect()
+    let mut out: Vec<Agreement> = frames.iter().map(|f| fill(ctx, f, single, &ranges)).collect();
+    // A frame that names no country, beside frames that do, is a stray mention.
+    if out.iter().any(|a| !a.parties.is_empty()) {
+        out.retain(|a| !a.parties.is_empty());
+    }
+    out
 }
 
 fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
@@ -268,6 +273,35 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         }
         i += 1;
     }
+    // A ratification is about an instrument signed before: the signing's sentences
+    // (its date, place, signatories) belong to the ratified frame.
+    let mut i = 0;
+    while i < frames.len() {
+        let f = &frames[i];
+        let target = (f.status == Status::Signed)
+            .then(|| {
+                frames.iter().position(|o| {
+                    o.status == Status::Ratified && (o.instrument == f.instrument || !o.specific || !f.specific)
+                })
+            })
+            .flatten();
+        if let Some(j) = target {
+            let core = frames[i].core.clone();
+            if frames[i].specific && !frames[j].specific {
+                frames[j].instrument = frames[i].instrument;
+                frames[j].instrument_span = frames[i].instrument_span;
+                frames[j].specific = true;
+            }
+            for s in core {
+                if !frames[j].core.contains(&s) {
+                    frames[j].core.push(s);
+                }
+            }
+            frames.remove(i);
+            continue;
+        }
+        i += 1;
+    }
     // Bare mentions attach to the nearest earlier compatible frame (or the first).
     for im in ims {
         if im.status.is_some() {
@@ -287,6 +321,23 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             }
         }
     }
+    // A sentence that goes on about the instrument ("Ce partenariat vise …") joins the
+    // frame of the sentence before it.
+    let cont = rules::rules(ctx.lang).continuation;
+    for f in &mut frames {
+        let mut extra = Vec::new();
+        for &s in f.sents.iter().chain(f.core.iter()) {
+            let next = s + 1;
+            if next < ctx.sents.len() && continues(ctx, next, cont) {
+                extra.push(next);
+            }
+        }
+        for s in extra {
+            if !f.sents.contains(&s) {
+                f.sents.push(s);
+            }
+        }
+    }
     for f in &mut frames {
         for &s in &f.core.clone() {
             if !f.sents.contains(&s) {
@@ -297,6 +348,13 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         f.sents.sort_unstable();
     }
     frames
+}
+
+fn continues(ctx: &Ctx<'_>, s: usize, starts: &[&str]) -> bool {
+    let (a, b) = ctx.sents[s];
+    let f = ctx.folded_range(a, b.min(a + 80));
+    let f = f.trim_start_matches(|c: char| !crate::text::is_word_char(c));
+    starts.iter().any(|w| f.starts_with(w))
 }
 
 fn country_is_place(ctx: &Ctx<'_>, m: &Mention) -> bool {
@@ -471,6 +529,10 @@ fn date_of(ctx: &Ctx<'_>, f: &Frame, ranges: &[DateMention]) -> Option<Spanned<c
 fn location_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
     for group in [&f.core, &f.sents] {
         for &s in group.iter() {
+            // A ratified instrument was signed elsewhere than where it was approved.
+            if f.status == Status::Ratified && !ctx.in_sentence(s).iter().any(|m| Ctx::is(m, CueClass::Signed)) {
+                continue;
+            }
             for m in ctx.in_sentence(s) {
                 if Ctx::is(m, CueClass::Video) {
                     return Some(Spanned::new("videoconference".to_string(), Span::new(m.start, m.end)));

@@ -286,7 +286,13 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         } else {
             nb
         };
-        if (2..=6).contains(&n_caps) && introduced(ctx, s, na) && !out.iter().any(|o| o.0 < nb && na < o.1) {
+        let bad = (i..=last_cap).any(|k| {
+            let w = crate::text::fold_str(text[words[k].0..words[k].1].trim_end_matches('.'));
+            super::rules::NOT_NAME.contains(&w.as_str())
+        });
+        // A possessive is not part of the name ("Paul Kagame's visit").
+        let nb = if ctx.text[na..nb].ends_with("'s") { nb - 2 } else if ctx.text[na..nb].ends_with("’s") { nb - 4 } else { nb };
+        if !bad && (2..=6).contains(&n_caps) && introduced(ctx, s, na) && !out.iter().any(|o| o.0 < nb && na < o.1) {
             out.push((na, nb, None));
         }
         i = last_cap + 1;

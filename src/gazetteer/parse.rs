@@ -254,7 +254,7 @@ impl Data {
             data.forms.push(Form {
                 folded: l.form(raw)?,
                 entry: Entry::Event(id),
-                exact: (upper && raw.chars().count() <= 5).then(|| raw.to_string()),
+                exact: (upper && raw.chars().count() <= 4).then(|| raw.to_string()),
                 capital: latin_capital(raw),
             });
         }
@@ -288,7 +288,7 @@ impl Data {
             data.forms.push(Form {
                 folded: l.form(raw)?,
                 entry: Entry::Org(id),
-                exact: (upper && raw.chars().count() <= 6).then(|| raw.to_string()),
+                exact: (upper && raw.chars().count() <= 4).then(|| raw.to_string()),
                 capital: latin_capital(raw),
             });
         }
@@ -300,7 +300,7 @@ impl Data {
         for l in lines(name, bytes, 5)? {
             let country = l.country(l.cols[1], &known)?;
             l.lang(l.cols[3])?;
-            seen.check(&l, format!("{}\t{}", l.cols[0], l.cols[4]))?;
+            seen.check(&l, l.cols[..].join("\t"))?;
             let id = *person_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
                 data.people.push(Person { name: l.cols[0].to_string(), country });
                 (data.people.len() - 1) as u32
