@@ -322,8 +322,9 @@ fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
     rules(ctx.lang).signer_lead.iter().any(|w| before.ends_with(w))
 }
 
-/// Arabic names: known people, and the chunk between commas that follows a title
-/// phrase ("الوزيرة المنتدبة …، أمل الفلاح السغروشني، و…").
+/// Arabic names: known people, and in each clause of the sentence the words after a
+/// title phrase or an honorific ("وزير الاقتصاد الرقمي سامي العبادي"), or before a
+/// title in apposition ("مع راجيف مينون، الرئيس التنفيذي").
 fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
     let ms = ctx.in_sentence(s);
     let mut out: Vec<(usize, usize, Option<u32>)> = Vec::new();
@@ -332,43 +333,99 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
             out.push((m.start, m.end, Some(p)));
         }
     }
-    let (_, se) = ctx.sents[s];
-    for (_, tend) in title_phrases(ctx, s, CueClass::Title) {
-        // The chunk after the title phrase's closing comma.
-        let rest = &ctx.text[tend..se];
-        let Some(first) = rest.chars().next() else { continue };
-        if first != '،' && first != ',' {
+    let (ss, se) = ctx.sents[s];
+    // Words with offsets, and clause ends.
+    let text = &ctx.text[ss..se];
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part = c.is_alphanumeric() || ('\u{064B}'..='\u{065F}').contains(&c) || c == 'ـ';
+        if let (false, Some(st)) = (part, start) {
+            words.push((ss + st, ss + i));
+            start = None;
+        }
+        if part && start.is_none() {
+            start = Some(i);
+        }
+        if matches!(c, '،' | ',' | '.' | ';' | '؛' | ':' | '(' | ')' | '\n' | '"' | '«' | '»') {
+            breaks.push(words.len());
+        }
+    }
+    if let Some(st) = start {
+        words.push((ss + st, se));
+    }
+    let fold = |k: usize| crate::text::fold_str(&ctx.text[words[k].0..words[k].1]);
+    let covered = |k: usize| {
+        let (a, b) = words[k];
+        ms.iter().find(|m| m.start < b && a < m.end)
+    };
+    let opener = |k: usize| {
+        covered(k).is_some_and(|m| {
+            matches!(m.entry, Entry::Cue { class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart, .. })
+        })
+    };
+    let lead = |k: usize| matches!(fold(k).as_str(), "مع" | "وعن" | "عن" | "بين" | "وبين" | "قبل" | "ومع");
+    let is_article = |w: &str| ["ال", "وال", "بال", "لل", "ولل", "فال"].iter().any(|p| w.starts_with(p));
+    let mut k = 0;
+    while k < words.len() {
+        if !opener(k) {
+            k += 1;
             continue;
         }
-        let chunk_start = tend + first.len_utf8();
-        let tail = &ctx.text[chunk_start..se];
-        let mut chunk_end = se;
-        for (i, c) in tail.char_indices() {
-            if matches!(c, '،' | ',' | '.' | ';' | '؛' | '(' | ')' | '\n' | ':') {
-                chunk_end = chunk_start + i;
+        // Skip the title phrase: covered words, words with the article, "و" + article phrases.
+        let mut j = k;
+        while j < words.len() && covered(j).is_some_and(|m| !matches!(m.entry, Entry::Person(_))) {
+            j += 1;
+        }
+        while j < words.len() && !breaks.contains(&j) {
+            let w = fold(j);
+            let next_article = j + 1 < words.len() && is_article(&fold(j + 1));
+            if covered(j).is_some() || is_article(&w) || (w.starts_with('و') && next_article && !breaks.contains(&(j + 1))) {
+                j += 1;
+            } else {
                 break;
             }
         }
-        let chunk = ctx.text[chunk_start..chunk_end].trim();
-        if chunk.is_empty() {
+        // The name: up to the clause end, a lead word or another opener.
+        let mut e = j;
+        while e < words.len() && !(e > j && breaks.contains(&e)) && !lead(e) && !opener(e) && covered(e).is_none() {
+            if e > j && fold(e).starts_with('و') && e + 1 < words.len() && opener(e + 1) {
+                break;
+            }
+            e += 1;
+        }
+        // A title phrase that ends with a comma names its holder after the comma.
+        let n = e.saturating_sub(j);
+        if (2..=6).contains(&n) && !breaks.contains(&j) || (j < words.len() && breaks.contains(&j) && (2..=6).contains(&n)) {
+            let names: Vec<String> = (j..e).map(fold).collect();
+            let bad = names.iter().any(|w| super::ar::NOT_NAME.contains(&w.as_str()) || w.chars().any(|c| c.is_ascii_digit()));
+            let (na, nb) = (words[j].0, words[e - 1].1);
+            if !bad && !out.iter().any(|o| o.0 < nb && na < o.1) {
+                out.push((na, nb, None));
+            }
+        }
+        k = e.max(k + 1);
+    }
+    // "مع راجيف مينون، الرئيس التنفيذي": a lead, two to four words, a comma, a title.
+    for k in 0..words.len() {
+        if !lead(k) {
             continue;
         }
-        let lead = ctx.text[chunk_start..chunk_end].len() - ctx.text[chunk_start..chunk_end].trim_start().len();
-        let (na, nb) = (chunk_start + lead, chunk_start + lead + chunk.len());
-        // Cut at " و" + title (the next signer).
-        let folded = crate::text::fold_str(chunk);
-        let words: Vec<&str> = folded.split(' ').collect();
-        if !(2..=6).contains(&words.len()) {
-            continue;
+        let mut e = k + 1;
+        while e < words.len() && !breaks.contains(&e) && covered(e).is_none() && e - k <= 5 {
+            e += 1;
         }
-        if words.iter().any(|w| super::ar::NOT_NAME.contains(w) || w.chars().any(|c| c.is_ascii_digit())) {
-            continue;
+        if e < words.len() && breaks.contains(&e) && opener(e) && (2..=4).contains(&(e - k - 1)) {
+            let names: Vec<String> = (k + 1..e).map(fold).collect();
+            if names.iter().any(|w| super::ar::NOT_NAME.contains(&w.as_str()) || is_article(w) && names.len() < 2) {
+                continue;
+            }
+            let (na, nb) = (words[k + 1].0, words[e - 1].1);
+            if !out.iter().any(|o| o.0 < nb && na < o.1) {
+                out.push((na, nb, None));
+            }
         }
-        let has_cue = ms.iter().any(|m| m.start < nb && na < m.end && !matches!(m.entry, Entry::Person(_)));
-        if has_cue || out.iter().any(|o| o.0 < nb && na < o.1) {
-            continue;
-        }
-        out.push((na, nb, None));
     }
     out.sort_by_key(|o| o.0);
     out
