@@ -218,10 +218,15 @@ fn infer_year(month: u8, published: Option<PartialDate>) -> Option<u16> {
 
 /// Resolves a date mention. `ranges` are the day ranges stated in the document (an
 /// event's dates), which make a bare weekday certain.
-pub(crate) fn resolve(d: &DateMention, published: Option<PartialDate>, ranges: &[DateMention]) -> Option<PartialDate> {
+pub(crate) fn resolve(
+    d: &DateMention,
+    published: Option<PartialDate>,
+    ranges: &[DateMention],
+    reference: Option<PartialDate>,
+) -> Option<PartialDate> {
     match d.when {
         When::Day { year, month, day } => {
-            let y = year.or_else(|| infer_year(month, published))?;
+            let y = year.or_else(|| infer_year(month, reference))?;
             PartialDate::day(y, month, day)
         }
         When::Month { year, month } => PartialDate::month(year, month),
@@ -239,7 +244,12 @@ pub(crate) fn resolve(d: &DateMention, published: Option<PartialDate>, ranges: &
             // A weekday inside a stated range of the publication month.
             let mut hit = None;
             for r in ranges {
-                if let When::Range { year, month, from, to } = r.when {
+                let (year, month, from, to) = match r.when {
+                    When::Range { year, month, from, to } => (year, month, from, to),
+                    When::Day { year, month, day } => (year, month, day, day),
+                    _ => continue,
+                };
+                {
                     if month != pm || year.is_some_and(|y| y != p.year) {
                         continue;
                     }
@@ -286,10 +296,10 @@ mod tests {
         let pub_ = "2024-12".parse().ok();
         let range = DateMention { when: When::Range { year: None, month: 12, from: 15, to: 19 }, span: Span::new(0, 0), weekday: None };
         let monday = DateMention { when: When::Weekday(1), span: Span::new(0, 0), weekday: None };
-        assert_eq!(resolve(&monday, pub_, &[range]).unwrap().to_string(), "2024-12-16");
-        assert_eq!(resolve(&monday, pub_, &[]).unwrap().to_string(), "2024-12");
-        assert_eq!(resolve(&monday, None, &[range]), None);
+        assert_eq!(resolve(&monday, pub_, &[range], pub_).unwrap().to_string(), "2024-12-16");
+        assert_eq!(resolve(&monday, pub_, &[], pub_).unwrap().to_string(), "2024-12");
+        assert_eq!(resolve(&monday, None, &[range], None), None);
         let dm = DateMention { when: When::Day { year: None, month: 12, day: 16 }, span: Span::new(0, 0), weekday: None };
-        assert_eq!(resolve(&dm, "2025-04".parse().ok(), &[]).unwrap().to_string(), "2024-12-16");
+        assert_eq!(resolve(&dm, None, &[], "2025-04".parse().ok()).unwrap().to_string(), "2024-12-16");
     }
 }

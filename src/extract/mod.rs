@@ -82,9 +82,10 @@ fn status_of(class: CueClass) -> Option<Status> {
 fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
     let mentions = instrument_mentions(ctx);
     let frames = frames(ctx, &mentions);
+    // The days a document states (event ranges, full dates) make a bare weekday certain.
     let ranges: Vec<DateMention> = (0..ctx.sents.len())
         .flat_map(|s| dates::in_sentence(ctx, s))
-        .filter(|d| matches!(d.when, When::Range { .. }))
+        .filter(|d| matches!(d.when, When::Range { .. } | When::Day { .. }))
         .collect();
     let single = frames.len() == 1;
     let mut out: Vec<Agreement> = frames.iter().map(|f| fill(ctx, f, single, &ranges)).collect();
@@ -509,7 +510,7 @@ fn date_of(ctx: &Ctx<'_>, f: &Frame, ranges: &[DateMention]) -> Option<Spanned<c
                 if f.status != Status::Referenced && matches!(d.when, When::Year(_)) {
                     continue;
                 }
-                let Some(value) = dates::resolve(&d, ctx.published, ranges) else { continue };
+                let Some(value) = dates::resolve(&d, ctx.published, ranges, reference(ctx, ranges)) else { continue };
                 let dist = signs.iter().map(|&p| p.abs_diff(d.span.start)).min().unwrap_or(usize::MAX);
                 // A precise date beats a weekday alone.
                 let penalty = if matches!(d.when, When::Weekday(_) | When::Relative(_)) { 40 } else { 0 };
@@ -524,6 +525,20 @@ fn date_of(ctx: &Ctx<'_>, f: &Frame, ranges: &[DateMention]) -> Option<Spanned<c
         }
     }
     None
+}
+
+/// The date that places a day and month without a year: the publication date, or else
+/// the latest full date the article states.
+fn reference(ctx: &Ctx<'_>, ranges: &[DateMention]) -> Option<crate::PartialDate> {
+    ctx.published.or_else(|| {
+        ranges
+            .iter()
+            .filter_map(|d| match d.when {
+                When::Day { year: Some(y), month, day } => crate::PartialDate::day(y, month, day),
+                _ => None,
+            })
+            .max()
+    })
 }
 
 fn location_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
