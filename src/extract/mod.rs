@@ -433,6 +433,21 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
         }
     }
 
+    // Nothing near the instrument: the article's most-named countries.
+    if parties.is_empty() {
+        let mut counts: BTreeMap<Country, (usize, Span)> = BTreeMap::new();
+        for m in &ctx.mentions {
+            if let Some(c) = party_of(ctx, m) {
+                counts.entry(c).or_insert((0, Span::new(m.start, m.end))).0 += 1;
+            }
+        }
+        let mut ranked: Vec<(Country, (usize, Span))> = counts.into_iter().collect();
+        ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0));
+        for (c, (_, span)) in ranked.into_iter().take(2) {
+            parties.insert(c, span);
+        }
+    }
+
     // Signatories: sides completed from the parties when one is left.
     let mut signatories = sigs;
     let known: Vec<Country> = signatories.iter().filter_map(|s| s.country).collect();
