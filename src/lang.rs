@@ -34,7 +34,10 @@ pub(crate) fn detect(text: &str) -> Language {
         return Language::English;
     }
     // Whatlang on the Latin part only, so a quoted Arabic passage does not skew it.
-    let latin_text: String = text.chars().map(|c| if crate::text::is_arabic(c) { ' ' } else { c }).collect();
+    let latin_text: String = text
+        .chars()
+        .map(|c| if crate::text::is_arabic(c) { ' ' } else { c })
+        .collect();
     match whatlang::detect(&latin_text) {
         Some(info) => match info.lang() {
             whatlang::Lang::Fra => Language::French,
@@ -64,8 +67,14 @@ pub(crate) fn detect(text: &str) -> Language {
 
 /// Counts of the commonest French and English function words.
 fn function_words(text: &str) -> (usize, usize) {
-    const FR: &[&str] = &["le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "avec", "sur", "au", "aux", "qui", "ont", "été", "entre"];
-    const EN: &[&str] = &["the", "and", "of", "is", "was", "with", "for", "to", "on", "by", "that", "has", "have", "were", "between", "its"];
+    const FR: &[&str] = &[
+        "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "avec", "sur", "au",
+        "aux", "qui", "ont", "été", "entre",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "is", "was", "with", "for", "to", "on", "by", "that", "has", "have",
+        "were", "between", "its",
+    ];
     let (mut fr, mut en) = (0, 0);
     for w in text.split(|c: char| !c.is_alphabetic()).take(2000) {
         if w.is_empty() || w.len() > 7 {
@@ -90,7 +99,10 @@ mod tests {
     fn routes_by_script_and_words() {
         assert_eq!(detect("Le Maroc et le Sénégal ont signé un accord de coopération dans le domaine du numérique pour les années à venir."), Language::French);
         assert_eq!(detect("Morocco and Senegal signed an agreement on digital cooperation for the years to come, the ministry said."), Language::English);
-        assert_eq!(detect("وقع المغرب والسنغال اتفاقية تعاون في مجال الرقمنة"), Language::Arabic);
+        assert_eq!(
+            detect("وقع المغرب والسنغال اتفاقية تعاون في مجال الرقمنة"),
+            Language::Arabic
+        );
         assert_eq!(detect("Marokko und Senegal haben ein Abkommen über die digitale Zusammenarbeit unterzeichnet, teilte das Ministerium mit."), Language::Other("deu"));
         assert_eq!(detect(""), Language::Unknown);
         // A French article quoting an Arabic tweet stays French.

@@ -59,8 +59,8 @@ use std::sync::Arc;
 
 pub use error::Error;
 pub use model::{
-    Agreement, Country, Domain, Extraction, Instrument, Language, ParseDateError, PartialDate, Signatory,
-    Span, Spanned, Status, UnknownLabel,
+    Agreement, Country, Domain, Extraction, Instrument, Language, ParseDateError, PartialDate,
+    Signatory, Span, Spanned, Status, UnknownLabel,
 };
 
 use gazetteer::Gazetteer;
@@ -82,9 +82,14 @@ impl Extractor {
     ///
     /// The embedded data is checked by the crate's tests, so this does not fail.
     pub fn new() -> Extractor {
-        static EMBEDDED: once_cell::sync::OnceCell<Arc<Gazetteer>> = once_cell::sync::OnceCell::new();
+        static EMBEDDED: once_cell::sync::OnceCell<Arc<Gazetteer>> =
+            once_cell::sync::OnceCell::new();
         let gazetteer = EMBEDDED
-            .get_or_init(|| Arc::new(Gazetteer::embedded().unwrap_or_else(|e| panic!("embedded gazetteers: {e}"))))
+            .get_or_init(|| {
+                Arc::new(
+                    Gazetteer::embedded().unwrap_or_else(|e| panic!("embedded gazetteers: {e}")),
+                )
+            })
             .clone();
         Extractor { gazetteer }
     }
@@ -124,7 +129,10 @@ impl ExtractorBuilder {
     /// falls back to the embedded one. Fails if the folder cannot be read.
     pub fn gazetteers(mut self, dir: impl AsRef<Path>) -> Result<ExtractorBuilder, Error> {
         let dir = dir.as_ref();
-        std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        std::fs::read_dir(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
         self.dir = Some(dir.to_path_buf());
         Ok(self)
     }
@@ -134,7 +142,9 @@ impl ExtractorBuilder {
     pub fn build(self) -> Result<Extractor, Error> {
         match self.dir {
             None => Ok(Extractor::new()),
-            Some(dir) => Ok(Extractor { gazetteer: Arc::new(Gazetteer::from_dir(&dir)?) }),
+            Some(dir) => Ok(Extractor {
+                gazetteer: Arc::new(Gazetteer::from_dir(&dir)?),
+            }),
         }
     }
 }
@@ -151,7 +161,11 @@ impl<'a> Document<'a> {
     /// A document with no publication date: relative dates ("jeudi", "yesterday")
     /// then resolve to nothing.
     pub fn new(text: &'a str) -> Document<'a> {
-        Document { text, published: None, body: 0 }
+        Document {
+            text,
+            published: None,
+            body: 0,
+        }
     }
 
     /// A document whose text may begin with the corpus date line, ` date YYYY-MM` or
@@ -166,9 +180,16 @@ impl<'a> Document<'a> {
         let trimmed = text.trim_start_matches([' ', '\u{FEFF}']);
         let lead = text.len() - trimmed.len();
         if let Some(rest) = trimmed.strip_prefix("date ") {
-            let token: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+            let token: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '-')
+                .collect();
             if let Ok(date) = token.parse::<PartialDate>() {
-                return Document { text, published: Some(date), body: lead + 5 + token.len() };
+                return Document {
+                    text,
+                    published: Some(date),
+                    body: lead + 5 + token.len(),
+                };
             }
         }
         Document::new(text)

@@ -33,11 +33,6 @@ impl Span {
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }
-
-    /// The smallest span that covers both.
-    pub(crate) fn cover(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
 }
 
 impl Serialize for Span {
@@ -244,18 +239,30 @@ pub struct PartialDate {
 impl PartialDate {
     /// A year only.
     pub fn year(year: u16) -> PartialDate {
-        PartialDate { year, month: None, day: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// A month of a year; `None` when the month is out of range.
     pub fn month(year: u16, month: u8) -> Option<PartialDate> {
-        (1..=12).contains(&month).then_some(PartialDate { year, month: Some(month), day: None })
+        (1..=12).contains(&month).then_some(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     /// A day; `None` when it does not exist in the calendar.
     pub fn day(year: u16, month: u8, day: u8) -> Option<PartialDate> {
         (PartialDate::month(year, month).is_some() && day >= 1 && day <= days_in_month(year, month))
-            .then_some(PartialDate { year, month: Some(month), day: Some(day) })
+            .then_some(PartialDate {
+                year,
+                month: Some(month),
+                day: Some(day),
+            })
     }
 }
 
@@ -288,7 +295,11 @@ pub struct ParseDateError(String);
 
 impl fmt::Display for ParseDateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {:?}", self.0)
+        write!(
+            f,
+            "not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {:?}",
+            self.0
+        )
     }
 }
 
@@ -318,7 +329,9 @@ impl FromStr for PartialDate {
         match parts.as_slice() {
             [y] => Ok(PartialDate::year(num(y, 4)?)),
             [y, m] => PartialDate::month(num(y, 4)?, num(m, 2)? as u8).ok_or_else(err),
-            [y, m, d] => PartialDate::day(num(y, 4)?, num(m, 2)? as u8, num(d, 2)? as u8).ok_or_else(err),
+            [y, m, d] => {
+                PartialDate::day(num(y, 4)?, num(m, 2)? as u8, num(d, 2)? as u8).ok_or_else(err)
+            }
             _ => Err(err()),
         }
     }
@@ -419,15 +432,30 @@ impl Serialize for Evidence<'_> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("instrument", &a.instrument.span)?;
         m.serialize_entry("status", &a.status.span)?;
-        m.serialize_entry("parties", &a.parties.iter().map(|p| (p.value.code(), p.span)).collect::<Vec<_>>())?;
-        m.serialize_entry("organizations", &a.organizations.iter().map(|o| o.span).collect::<Vec<_>>())?;
-        m.serialize_entry("signatories", &a.signatories.iter().map(|p| p.span).collect::<Vec<_>>())?;
+        m.serialize_entry(
+            "parties",
+            &a.parties
+                .iter()
+                .map(|p| (p.value.code(), p.span))
+                .collect::<Vec<_>>(),
+        )?;
+        m.serialize_entry(
+            "organizations",
+            &a.organizations.iter().map(|o| o.span).collect::<Vec<_>>(),
+        )?;
+        m.serialize_entry(
+            "signatories",
+            &a.signatories.iter().map(|p| p.span).collect::<Vec<_>>(),
+        )?;
         m.serialize_entry("date", &a.date.as_ref().map(|d| d.span))?;
         m.serialize_entry("location", &a.location.as_ref().map(|d| d.span))?;
         m.serialize_entry("event", &a.event.as_ref().map(|d| d.span))?;
         m.serialize_entry(
             "domains",
-            &a.domains.iter().map(|d| (d.value.as_str(), d.span)).collect::<Vec<_>>(),
+            &a.domains
+                .iter()
+                .map(|d| (d.value.as_str(), d.span))
+                .collect::<Vec<_>>(),
         )?;
         m.end()
     }
@@ -453,16 +481,29 @@ impl Serialize for Agreement {
         let mut st = s.serialize_struct("Agreement", 10)?;
         st.serialize_field("instrument", &self.instrument.value)?;
         st.serialize_field("status", &self.status.value)?;
-        st.serialize_field("parties", &self.parties.iter().map(|p| p.value).collect::<Vec<_>>())?;
+        st.serialize_field(
+            "parties",
+            &self.parties.iter().map(|p| p.value).collect::<Vec<_>>(),
+        )?;
         st.serialize_field(
             "organizations",
-            &self.organizations.iter().map(|o| o.value.as_str()).collect::<Vec<_>>(),
+            &self
+                .organizations
+                .iter()
+                .map(|o| o.value.as_str())
+                .collect::<Vec<_>>(),
         )?;
         st.serialize_field("signatories", &self.signatories)?;
         st.serialize_field("date", &self.date.as_ref().map(|d| d.value))?;
-        st.serialize_field("location", &self.location.as_ref().map(|d| d.value.as_str()))?;
+        st.serialize_field(
+            "location",
+            &self.location.as_ref().map(|d| d.value.as_str()),
+        )?;
         st.serialize_field("event", &self.event.as_ref().map(|d| d.value.as_str()))?;
-        st.serialize_field("domains", &self.domains.iter().map(|d| d.value).collect::<Vec<_>>())?;
+        st.serialize_field(
+            "domains",
+            &self.domains.iter().map(|d| d.value).collect::<Vec<_>>(),
+        )?;
         st.serialize_field("evidence", &Evidence(self))?;
         st.end()
     }

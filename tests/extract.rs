@@ -30,12 +30,24 @@ fn french_mou_with_signatories_date_place_and_event() {
     assert_eq!(a.date.as_ref().unwrap().value.to_string(), "2024-10-16");
     assert_eq!(a.location.as_ref().unwrap().value, "Dubai");
     assert_eq!(a.event.as_ref().unwrap().value, "GITEX Global");
-    assert_eq!(domains(a), [Domain::Cybersecurity, Domain::ArtificialIntelligence]);
-    let names: Vec<(&str, Option<&str>)> =
-        a.signatories.iter().map(|s| (s.name.as_str(), s.country.as_ref().map(|c| c.code()))).collect();
-    assert_eq!(names, [("Moussa Diop", Some("SN")), ("Kim Min-jun", Some("KR"))]);
+    assert_eq!(
+        domains(a),
+        [Domain::Cybersecurity, Domain::ArtificialIntelligence]
+    );
+    let names: Vec<(&str, Option<&str>)> = a
+        .signatories
+        .iter()
+        .map(|s| (s.name.as_str(), s.country.as_ref().map(|c| c.code())))
+        .collect();
+    assert_eq!(
+        names,
+        [("Moussa Diop", Some("SN")), ("Kim Min-jun", Some("KR"))]
+    );
     // Every value's evidence is the text it came from.
-    assert_eq!(&text[a.date.as_ref().unwrap().span.range()], "mercredi 16 octobre 2024");
+    assert_eq!(
+        &text[a.date.as_ref().unwrap().span.range()],
+        "mercredi 16 octobre 2024"
+    );
     assert_eq!(&text[a.location.as_ref().unwrap().span.range()], "Dubaï");
 }
 
@@ -86,8 +98,15 @@ fn arabic_mou_with_clitics_nisba_and_names() {
     assert_eq!(codes(a), ["MA", "SA"]);
     assert_eq!(a.date.as_ref().unwrap().value.to_string(), "2024-12-16");
     assert_eq!(a.location.as_ref().unwrap().value, "Riyadh");
-    assert_eq!(domains(a), [Domain::EGovernment, Domain::ArtificialIntelligence]);
-    let sides: Vec<Option<&str>> = a.signatories.iter().map(|s| s.country.as_ref().map(|c| c.code())).collect();
+    assert_eq!(
+        domains(a),
+        [Domain::EGovernment, Domain::ArtificialIntelligence]
+    );
+    let sides: Vec<Option<&str>> = a
+        .signatories
+        .iter()
+        .map(|s| s.country.as_ref().map(|c| c.code()))
+        .collect();
     assert_eq!(a.signatories.len(), 2, "{:?}", a.signatories);
     assert_eq!(sides, [Some("MA"), Some("SA")]);
 }
@@ -102,7 +121,10 @@ fn other_languages_give_no_agreement_but_a_language() {
 
 #[test]
 fn json_follows_the_annotation_standard() {
-    let a = &run(" date 2024-06 Le Maroc et Djibouti ont signé jeudi 6 juin 2024 un mémorandum d'entente.").agreements[0];
+    let a = &run(
+        " date 2024-06 Le Maroc et Djibouti ont signé jeudi 6 juin 2024 un mémorandum d'entente.",
+    )
+    .agreements[0];
     let v: serde_json::Value = serde_json::to_value(a).unwrap();
     assert_eq!(v["instrument"], "memorandum_of_understanding");
     assert_eq!(v["status"], "signed");
@@ -123,12 +145,18 @@ fn own_held_out_corpus_finds_the_gold_parties() {
         if path.extension().is_none_or(|e| e != "json") {
             continue;
         }
-        let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let gold: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let text = std::fs::read_to_string(path.with_extension("txt")).unwrap();
         let out = ex.extract(&Document::with_dateline(&text));
         for g in gold["agreements"].as_array().unwrap() {
             gold_n += 1;
-            let want: Vec<&str> = g["parties"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+            let want: Vec<&str> = g["parties"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap())
+                .collect();
             if out.agreements.iter().any(|a| codes(a) == want) {
                 found += 1;
             }

@@ -24,7 +24,13 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(g: &'a Gazetteer, text: &'a str, base: usize, lang: Lang, published: Option<PartialDate>) -> Ctx<'a> {
+    pub fn new(
+        g: &'a Gazetteer,
+        text: &'a str,
+        base: usize,
+        lang: Lang,
+        published: Option<PartialDate>,
+    ) -> Ctx<'a> {
         let body = &text[base..];
         let folded = Folded::new(body);
         let mut mentions = g.matcher.find(body, &folded);
@@ -37,10 +43,18 @@ impl<'a> Ctx<'a> {
             m.start += base;
             m.end += base;
         }
-        let sents: Vec<(usize, usize)> = sentences(body).into_iter().map(|(s, e)| (s + base, e + base)).collect();
+        let sents: Vec<(usize, usize)> = sentences(body)
+            .into_iter()
+            .map(|(s, e)| (s + base, e + base))
+            .collect();
         let sent_mentions: Vec<(usize, usize)> = sents
             .iter()
-            .map(|&(a, b)| (mentions.partition_point(|m| m.start < a), mentions.partition_point(|m| m.start < b)))
+            .map(|&(a, b)| {
+                (
+                    mentions.partition_point(|m| m.start < a),
+                    mentions.partition_point(|m| m.start < b),
+                )
+            })
             .collect();
         let mut sent_of = vec![0; mentions.len()];
         for (si, &(a, b)) in sent_mentions.iter().enumerate() {
@@ -48,7 +62,18 @@ impl<'a> Ctx<'a> {
                 *s = si;
             }
         }
-        Ctx { g, text, lang, published, folded, base, sents, mentions, sent_of, sent_mentions }
+        Ctx {
+            g,
+            text,
+            lang,
+            published,
+            folded,
+            base,
+            sents,
+            mentions,
+            sent_of,
+            sent_mentions,
+        }
     }
 
     /// The mentions of a sentence.
@@ -94,10 +119,5 @@ impl<'a> Ctx<'a> {
             Entry::Cue { class, value, .. } => Some((class, value)),
             _ => None,
         }
-    }
-
-    /// The sentence containing an original offset.
-    pub fn sentence_at(&self, orig: usize) -> usize {
-        self.sents.partition_point(|&(_, e)| e <= orig).min(self.sents.len().saturating_sub(1))
     }
 }

@@ -11,11 +11,23 @@ use crate::model::{days_in_month, PartialDate, Span};
 /// What a date expression says, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum When {
-    Day { year: Option<u16>, month: u8, day: u8 },
-    Month { year: u16, month: u8 },
+    Day {
+        year: Option<u16>,
+        month: u8,
+        day: u8,
+    },
+    Month {
+        year: u16,
+        month: u8,
+    },
     Year(u16),
     /// A day range within a month ("du 14 au 16 avril").
-    Range { year: Option<u16>, month: u8, from: u8, to: u8 },
+    Range {
+        year: Option<u16>,
+        month: u8,
+        from: u8,
+        to: u8,
+    },
     Weekday(u8),
     Relative(i32),
 }
@@ -24,21 +36,28 @@ pub(crate) enum When {
 pub(crate) struct DateMention {
     pub when: When,
     pub span: Span,
-    /// A weekday stated with the date ("jeudi 30 mai").
-    pub weekday: Option<u8>,
 }
 
 static DAY_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?:(\d{1,2})(?:er|st|nd|rd|th)?\s*(?:au|a|-|to|until|through|and|et|الى|حتى|و)\s*)?(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:of\s+|de\s+)?$").unwrap()
 });
-static DAY_AFTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:-|to|and|through)\s*(\d{1,2})\b)?").unwrap());
-static YEAR_AFTER: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^\s*,?\s*(?:de l'annee |من العام |من عام |من سنه |سنه |عام )?((?:19|20)\d{2})\b").unwrap());
+static DAY_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:-|to|and|through)\s*(\d{1,2})\b)?")
+        .unwrap()
+});
+static YEAR_AFTER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*,?\s*(?:de l'annee |من العام |من عام |من سنه |سنه |عام )?((?:19|20)\d{2})\b")
+        .unwrap()
+});
 static NUMERIC: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{2})-(\d{2}))\b").unwrap()
+    Regex::new(
+        r"\b(?:(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{2})-(\d{2}))\b",
+    )
+    .unwrap()
 });
 static YEAR_ALONE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:\b(?:en|in|since|depuis|au cours de|of|عام|سنه|في|خلال)\s+)((?:19|20)\d{2})\b").unwrap()
+    Regex::new(r"(?:\b(?:en|in|since|depuis|au cours de|of|عام|سنه|في|خلال)\s+)((?:19|20)\d{2})\b")
+        .unwrap()
 });
 static HIJRI_AFTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:ه|هـ|ھ)(?:\b|\s|$)").unwrap());
 
@@ -61,7 +80,9 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
     };
     let mut used: Vec<(usize, usize)> = Vec::new();
     for m in ms {
-        let Some((CueClass::Month, CueValue::Number(month))) = Ctx::cue(m) else { continue };
+        let Some((CueClass::Month, CueValue::Number(month))) = Ctx::cue(m) else {
+            continue;
+        };
         let month = month as u8;
         let (mfs, mfe) = (m.fstart, m.fend);
         if mfs < fs || mfe > fe {
@@ -103,23 +124,36 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             year = c.get(1).and_then(|y| y.as_str().parse().ok());
             end += l;
         }
-        let mut weekday = None;
-        if let Some((w, ws)) = weekday_before(start) {
-            weekday = Some(w);
+        // A weekday stated with the date ("jeudi 30 mai") is part of its evidence.
+        if let Some((_, ws)) = weekday_before(start) {
             start = ws;
         }
         let when = match (day, from, year) {
-            (Some(d), Some(f), y) if f < d && d <= 31 => When::Range { year: y, month, from: f, to: d },
-            (Some(d), _, y) if (1..=31).contains(&d) => When::Day { year: y, month, day: d },
+            (Some(d), Some(f), y) if f < d && d <= 31 => When::Range {
+                year: y,
+                month,
+                from: f,
+                to: d,
+            },
+            (Some(d), _, y) if (1..=31).contains(&d) => When::Day {
+                year: y,
+                month,
+                day: d,
+            },
             (None, _, Some(y)) => When::Month { year: y, month },
             _ => continue,
         };
         used.push((start, end));
-        out.push(DateMention { when, span: span(ctx, start, end), weekday });
+        out.push(DateMention {
+            when,
+            span: span(ctx, start, end),
+        });
     }
     for c in NUMERIC.captures_iter(ft) {
         let g = c.get(0).unwrap();
-        let nums: Vec<Option<u16>> = (1..=6).map(|i| c.get(i).and_then(|x| x.as_str().parse().ok())).collect();
+        let nums: Vec<Option<u16>> = (1..=6)
+            .map(|i| c.get(i).and_then(|x| x.as_str().parse().ok()))
+            .collect();
         let (y, m, d) = match (nums[0], nums[1], nums[2], nums[3], nums[4], nums[5]) {
             (Some(d), Some(m), Some(y), ..) => (y, m, d),
             (_, _, _, Some(y), Some(m), Some(d)) => (y, m, d),
@@ -130,7 +164,14 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
         }
         let (a, b) = (fs + g.start(), fs + g.end());
         used.push((a, b));
-        out.push(DateMention { when: When::Day { year: Some(y), month: m as u8, day: d as u8 }, span: span(ctx, a, b), weekday: None });
+        out.push(DateMention {
+            when: When::Day {
+                year: Some(y),
+                month: m as u8,
+                day: d as u8,
+            },
+            span: span(ctx, a, b),
+        });
     }
     for c in YEAR_ALONE.captures_iter(ft) {
         let g = c.get(1).unwrap();
@@ -144,21 +185,31 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
         // A year that names a strategy or an event ("Maroc Digital 2030", "Expo 2020")
         // follows a capitalised name without a preposition; YEAR_ALONE requires one.
         if let Ok(y) = g.as_str().parse() {
-            out.push(DateMention { when: When::Year(y), span: span(ctx, a, b), weekday: None });
+            out.push(DateMention {
+                when: When::Year(y),
+                span: span(ctx, a, b),
+            });
         }
     }
     // Weekdays and relative days not attached to a date.
     for m in ms {
         let (when, a, b) = match Ctx::cue(m) {
-            Some((CueClass::Weekday, CueValue::Number(w))) => (When::Weekday(w as u8), m.fstart, m.fend),
-            Some((CueClass::RelDay, CueValue::Number(k))) => (When::Relative(k as i32 - 10), m.fstart, m.fend),
+            Some((CueClass::Weekday, CueValue::Number(w))) => {
+                (When::Weekday(w as u8), m.fstart, m.fend)
+            }
+            Some((CueClass::RelDay, CueValue::Number(k))) => {
+                (When::Relative(k as i32 - 10), m.fstart, m.fend)
+            }
             _ => continue,
         };
         if used.iter().any(|&(x, y)| a < y && x < b) {
             continue;
         }
         // "hier jeudi" / "أمس الاثنين": keep one mention, the relative day.
-        out.push(DateMention { when, span: span(ctx, a, b), weekday: None });
+        out.push(DateMention {
+            when,
+            span: span(ctx, a, b),
+        });
     }
     out.sort_by_key(|d| d.span.start);
     out
@@ -245,7 +296,12 @@ pub(crate) fn resolve(
             let mut hit = None;
             for r in ranges {
                 let (year, month, from, to) = match r.when {
-                    When::Range { year, month, from, to } => (year, month, from, to),
+                    When::Range {
+                        year,
+                        month,
+                        from,
+                        to,
+                    } => (year, month, from, to),
                     When::Day { year, month, day } => (year, month, day, day),
                     _ => continue,
                 };
@@ -294,12 +350,41 @@ mod tests {
     #[test]
     fn weekday_resolves_inside_an_event_range() {
         let pub_ = "2024-12".parse().ok();
-        let range = DateMention { when: When::Range { year: None, month: 12, from: 15, to: 19 }, span: Span::new(0, 0), weekday: None };
-        let monday = DateMention { when: When::Weekday(1), span: Span::new(0, 0), weekday: None };
-        assert_eq!(resolve(&monday, pub_, &[range], pub_).unwrap().to_string(), "2024-12-16");
-        assert_eq!(resolve(&monday, pub_, &[], pub_).unwrap().to_string(), "2024-12");
+        let range = DateMention {
+            when: When::Range {
+                year: None,
+                month: 12,
+                from: 15,
+                to: 19,
+            },
+            span: Span::new(0, 0),
+        };
+        let monday = DateMention {
+            when: When::Weekday(1),
+            span: Span::new(0, 0),
+        };
+        assert_eq!(
+            resolve(&monday, pub_, &[range], pub_).unwrap().to_string(),
+            "2024-12-16"
+        );
+        assert_eq!(
+            resolve(&monday, pub_, &[], pub_).unwrap().to_string(),
+            "2024-12"
+        );
         assert_eq!(resolve(&monday, None, &[range], None), None);
-        let dm = DateMention { when: When::Day { year: None, month: 12, day: 16 }, span: Span::new(0, 0), weekday: None };
-        assert_eq!(resolve(&dm, None, &[], "2025-04".parse().ok()).unwrap().to_string(), "2024-12-16");
+        let dm = DateMention {
+            when: When::Day {
+                year: None,
+                month: 12,
+                day: 16,
+            },
+            span: Span::new(0, 0),
+        };
+        assert_eq!(
+            resolve(&dm, None, &[], "2025-04".parse().ok())
+                .unwrap()
+                .to_string(),
+            "2024-12-16"
+        );
     }
 }

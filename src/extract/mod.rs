@@ -21,7 +21,9 @@ use context::Ctx;
 use dates::{DateMention, When};
 
 use crate::gazetteer::{CountryKind, CueClass, CueValue, Entry, Gazetteer, Lang, Mention, OrgKind};
-use crate::model::{Agreement, Country, Domain, Extraction, Instrument, Language, Span, Spanned, Status};
+use crate::model::{
+    Agreement, Country, Domain, Extraction, Instrument, Language, Span, Spanned, Status,
+};
 use crate::Document;
 
 pub(crate) fn extract(g: &Gazetteer, doc: &Document<'_>) -> Extraction {
@@ -32,11 +34,19 @@ pub(crate) fn extract(g: &Gazetteer, doc: &Document<'_>) -> Extraction {
         Language::French => Lang::Fr,
         Language::English => Lang::En,
         Language::Arabic => Lang::Ar,
-        _ => return Extraction { language, agreements: Vec::new() },
+        _ => {
+            return Extraction {
+                language,
+                agreements: Vec::new(),
+            }
+        }
     };
     let ctx = Ctx::new(g, text, base, lang, doc.publication());
     let agreements = build(&ctx);
-    Extraction { language, agreements }
+    Extraction {
+        language,
+        agreements,
+    }
 }
 
 fn doc_body(doc: &Document<'_>) -> usize {
@@ -88,7 +98,10 @@ fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
         .filter(|d| matches!(d.when, When::Range { .. } | When::Day { .. }))
         .collect();
     let single = frames.len() == 1;
-    let mut out: Vec<Agreement> = frames.iter().map(|f| fill(ctx, f, single, &ranges)).collect();
+    let mut out: Vec<Agreement> = frames
+        .iter()
+        .map(|f| fill(ctx, f, single, &ranges))
+        .collect();
     // A frame that names no country, beside frames that do, is a stray mention.
     if out.iter().any(|a| !a.parties.is_empty()) {
         out.retain(|a| !a.parties.is_empty());
@@ -111,13 +124,26 @@ fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
         // instrument counts a little nearer (verbs precede their objects).
         let mut best: Option<(usize, Status, usize)> = None;
         for (k, c) in in_sent.iter().enumerate() {
-            let Some((class, _)) = Ctx::cue(c) else { continue };
+            let Some((class, _)) = Ctx::cue(c) else {
+                continue;
+            };
             let Some(st) = status_of(class) else { continue };
-            let d = if c.end <= m.start { m.start - c.end } else { c.start.saturating_sub(m.end) + 20 };
+            let d = if c.end <= m.start {
+                m.start - c.end
+            } else {
+                c.start.saturating_sub(m.end) + 20
+            };
             // A status cue separated by another instrument mention belongs to that one.
-            let between = if c.end <= m.start { (first + k + 1)..idx } else { (idx + 1)..(first + k) };
+            let between = if c.end <= m.start {
+                (first + k + 1)..idx
+            } else {
+                (idx + 1)..(first + k)
+            };
             let blocked = ctx.mentions[between].iter().any(|x| {
-                matches!(Ctx::cue(x), Some((CueClass::Instrument | CueClass::Generic, _)))
+                matches!(
+                    Ctx::cue(x),
+                    Some((CueClass::Instrument | CueClass::Generic, _))
+                )
             });
             if blocked {
                 continue;
@@ -130,16 +156,25 @@ fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
         // A recall cue ("dans le cadre du", "under the") just before the instrument makes
         // a signed one referenced.
         if let Some((Status::Signed, k)) = status {
-            let recalled = ctx.mentions[first..idx].iter().rev().take(2).any(|x| {
-                Ctx::is(x, CueClass::Recall) && m.start.saturating_sub(x.end) <= 12
-            });
+            let recalled = ctx.mentions[first..idx]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|x| Ctx::is(x, CueClass::Recall) && m.start.saturating_sub(x.end) <= 12);
             let past = past_cue_near(ctx, sent, m);
             if recalled || past {
                 status = Some((Status::Referenced, k));
             }
         }
         let count = count_before(ctx, idx, m);
-        out.push(InstrumentMention { idx, sent, instrument, generic, status, count });
+        out.push(InstrumentMention {
+            idx,
+            sent,
+            instrument,
+            generic,
+            status,
+            count,
+        });
     }
     out
 }
@@ -176,7 +211,11 @@ fn count_before(ctx: &Ctx<'_>, idx: usize, m: &Mention) -> u16 {
 /// explicit year before the publication year.
 fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
     let near = |x: &Mention| x.start.abs_diff(m.start) < 120;
-    if ctx.in_sentence(sent).iter().any(|x| Ctx::is(x, CueClass::Past) && near(x)) {
+    if ctx
+        .in_sentence(sent)
+        .iter()
+        .any(|x| Ctx::is(x, CueClass::Past) && near(x))
+    {
         return true;
     }
     let Some(p) = ctx.published else { return false };
@@ -200,7 +239,9 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
     let span_of = |i: usize| Span::new(ctx.mentions[i].start, ctx.mentions[i].end);
     // Anchors first.
     for im in ims {
-        let Some((status, sidx)) = im.status else { continue };
+        let Some((status, sidx)) = im.status else {
+            continue;
+        };
         let m = &ctx.mentions[im.idx];
         let status_span = span_of(sidx);
         // Merge into an existing frame of the same status and a compatible kind, unless
@@ -208,10 +249,14 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         let target = if im.count > 1 {
             None
         } else {
-            frames.iter().rposition(|f| f.status == status && compatible(f, im) && f.ordinal <= 1)
+            frames
+                .iter()
+                .rposition(|f| f.status == status && compatible(f, im) && f.ordinal <= 1)
                 .or_else(|| {
                     // Several frames from a count: the mention attaches to the last one.
-                    frames.iter().rposition(|f| f.status == status && compatible(f, im))
+                    frames
+                        .iter()
+                        .rposition(|f| f.status == status && compatible(f, im))
                 })
         };
         match target {
@@ -229,7 +274,10 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             None => {
                 // A count repeats an existing group ("les deux mémorandums") when frames
                 // of that kind already exist.
-                let existing = frames.iter().filter(|f| f.status == status && compatible(f, im)).count();
+                let existing = frames
+                    .iter()
+                    .filter(|f| f.status == status && compatible(f, im))
+                    .count();
                 if im.count > 1 && existing >= im.count as usize {
                     for f in frames.iter_mut().filter(|f| f.status == status) {
                         if !f.core.contains(&im.sent) {
@@ -261,7 +309,10 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
     while i < frames.len() {
         let f = &frames[i];
         if !f.specific {
-            if let Some(j) = frames.iter().position(|o| o.specific && o.status == f.status) {
+            if let Some(j) = frames
+                .iter()
+                .position(|o| o.specific && o.status == f.status)
+            {
                 let core = frames[i].core.clone();
                 for s in core {
                     if !frames[j].core.contains(&s) {
@@ -282,7 +333,8 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         let target = (f.status == Status::Signed)
             .then(|| {
                 frames.iter().position(|o| {
-                    o.status == Status::Ratified && (o.instrument == f.instrument || !o.specific || !f.specific)
+                    o.status == Status::Ratified
+                        && (o.instrument == f.instrument || !o.specific || !f.specific)
                 })
             })
             .flatten();
@@ -308,7 +360,9 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         if im.status.is_some() {
             continue;
         }
-        let before = frames.iter().rposition(|f| ctx.mentions[f.anchor].start <= ctx.mentions[im.idx].start && compatible(f, im));
+        let before = frames.iter().rposition(|f| {
+            ctx.mentions[f.anchor].start <= ctx.mentions[im.idx].start && compatible(f, im)
+        });
         let t = before.or_else(|| frames.iter().position(|f| compatible(f, im)));
         if let Some(t) = t {
             let f = &mut frames[t];
@@ -367,7 +421,11 @@ fn preceded_by(ctx: &Ctx<'_>, m: &Mention, words: &[&str]) -> bool {
     let before = &ctx.folded.text[..m.fstart];
     let before = before.trim_end_matches([' ', '\'']);
     words.iter().any(|w| {
-        before.ends_with(w) && before[..before.len() - w.len()].chars().next_back().is_none_or(|c| !crate::text::is_word_char(c))
+        before.ends_with(w)
+            && before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !crate::text::is_word_char(c))
     })
 }
 
@@ -377,7 +435,11 @@ fn arabic_prefix(ctx: &Ctx<'_>, m: &Mention, p: &str) -> bool {
         return false;
     }
     let before = &ctx.folded.text[..m.fstart];
-    let prefix: String = before.chars().rev().take_while(|c| crate::text::is_word_char(*c)).collect();
+    let prefix: String = before
+        .chars()
+        .rev()
+        .take_while(|c| crate::text::is_word_char(*c))
+        .collect();
     prefix.contains(p)
 }
 
@@ -404,7 +466,7 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
     // Parties: core sentences, then signatories' sides, then the frame's other sentences
     // and the headline when the core names fewer than two.
     let mut parties: BTreeMap<Country, Span> = BTreeMap::new();
-    let mut add_from = |sents: &[usize], parties: &mut BTreeMap<Country, Span>| {
+    let add_from = |sents: &[usize], parties: &mut BTreeMap<Country, Span>| {
         for &s in sents {
             for m in ctx.in_sentence(s) {
                 if let Some(c) = party_of(ctx, m) {
@@ -420,7 +482,12 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
         }
     }
     if parties.len() < 2 {
-        let others: Vec<usize> = f.sents.iter().copied().filter(|s| !f.core.contains(s)).collect();
+        let others: Vec<usize> = f
+            .sents
+            .iter()
+            .copied()
+            .filter(|s| !f.core.contains(s))
+            .collect();
         let mut more = BTreeMap::new();
         add_from(&others, &mut more);
         if single && !f.core.contains(&0) {
@@ -442,7 +509,7 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
             }
         }
         let mut ranked: Vec<(Country, (usize, Span))> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0));
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.1 .0));
         for (c, (_, span)) in ranked.into_iter().take(2) {
             parties.insert(c, span);
         }
@@ -451,8 +518,15 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
     // Signatories: sides completed from the parties when one is left.
     let mut signatories = sigs;
     let known: Vec<Country> = signatories.iter().filter_map(|s| s.country).collect();
-    let left: Vec<Country> = parties.keys().copied().filter(|c| !known.contains(c)).collect();
-    if left.len() == 1 && signatories.iter().filter(|s| s.country.is_none()).count() == 1 && parties.len() >= 2 {
+    let left: Vec<Country> = parties
+        .keys()
+        .copied()
+        .filter(|c| !known.contains(c))
+        .collect();
+    if left.len() == 1
+        && signatories.iter().filter(|s| s.country.is_none()).count() == 1
+        && parties.len() >= 2
+    {
         for s in &mut signatories {
             if s.country.is_none() {
                 s.country = Some(left[0]);
@@ -469,7 +543,10 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
     Agreement {
         instrument: Spanned::new(f.instrument, f.instrument_span),
         status: Spanned::new(f.status, f.status_span),
-        parties: parties.into_iter().map(|(c, s)| Spanned::new(c, s)).collect(),
+        parties: parties
+            .into_iter()
+            .map(|(c, s)| Spanned::new(c, s))
+            .collect(),
         organizations,
         signatories,
         date,
@@ -500,7 +577,11 @@ fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
     out
 }
 
-fn date_of(ctx: &Ctx<'_>, f: &Frame, ranges: &[DateMention]) -> Option<Spanned<crate::PartialDate>> {
+fn date_of(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    ranges: &[DateMention],
+) -> Option<Spanned<crate::PartialDate>> {
     // The dates of the core sentences, nearest to a signing cue (for ratified and
     // referenced frames, the signing, not the approval), then the other sentences.
     for group in [&f.core, &f.sents] {
@@ -510,7 +591,9 @@ fn date_of(ctx: &Ctx<'_>, f: &Frame, ranges: &[DateMention]) -> Option<Spanned<c
                 .in_sentence(s)
                 .iter()
                 .filter(|m| match f.status {
-                    Status::Ratified => Ctx::is(m, CueClass::Signed) || Ctx::is(m, CueClass::Referenced),
+                    Status::Ratified => {
+                        Ctx::is(m, CueClass::Signed) || Ctx::is(m, CueClass::Referenced)
+                    }
                     _ => status_of(Ctx::cue(m).map(|c| c.0).unwrap_or(CueClass::Title)).is_some(),
                 })
                 .map(|m| m.start)
@@ -525,10 +608,21 @@ fn date_of(ctx: &Ctx<'_>, f: &Frame, ranges: &[DateMention]) -> Option<Spanned<c
                 if f.status != Status::Referenced && matches!(d.when, When::Year(_)) {
                     continue;
                 }
-                let Some(value) = dates::resolve(&d, ctx.published, ranges, reference(ctx, ranges)) else { continue };
-                let dist = signs.iter().map(|&p| p.abs_diff(d.span.start)).min().unwrap_or(usize::MAX);
+                let Some(value) = dates::resolve(&d, ctx.published, ranges, reference(ctx, ranges))
+                else {
+                    continue;
+                };
+                let dist = signs
+                    .iter()
+                    .map(|&p| p.abs_diff(d.span.start))
+                    .min()
+                    .unwrap_or(usize::MAX);
                 // A precise date beats a weekday alone.
-                let penalty = if matches!(d.when, When::Weekday(_) | When::Relative(_)) { 40 } else { 0 };
+                let penalty = if matches!(d.when, When::Weekday(_) | When::Relative(_)) {
+                    40
+                } else {
+                    0
+                };
                 let score = dist + penalty;
                 if best.as_ref().is_none_or(|b| score < b.0) {
                     best = Some((score, Spanned::new(value, d.span)));
@@ -549,7 +643,11 @@ fn reference(ctx: &Ctx<'_>, ranges: &[DateMention]) -> Option<crate::PartialDate
         ranges
             .iter()
             .filter_map(|d| match d.when {
-                When::Day { year: Some(y), month, day } => crate::PartialDate::day(y, month, day),
+                When::Day {
+                    year: Some(y),
+                    month,
+                    day,
+                } => crate::PartialDate::day(y, month, day),
                 _ => None,
             })
             .max()
@@ -560,12 +658,20 @@ fn location_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
     for group in [&f.core, &f.sents] {
         for &s in group.iter() {
             // A ratified instrument was signed elsewhere than where it was approved.
-            if f.status == Status::Ratified && !ctx.in_sentence(s).iter().any(|m| Ctx::is(m, CueClass::Signed)) {
+            if f.status == Status::Ratified
+                && !ctx
+                    .in_sentence(s)
+                    .iter()
+                    .any(|m| Ctx::is(m, CueClass::Signed))
+            {
                 continue;
             }
             for m in ctx.in_sentence(s) {
                 if Ctx::is(m, CueClass::Video) {
-                    return Some(Spanned::new("videoconference".to_string(), Span::new(m.start, m.end)));
+                    return Some(Spanned::new(
+                        "videoconference".to_string(),
+                        Span::new(m.start, m.end),
+                    ));
                 }
             }
             for m in ctx.in_sentence(s) {
@@ -586,7 +692,10 @@ fn location_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
 
 fn event_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Option<Spanned<String>> {
     let name = |m: &Mention| match m.entry {
-        Entry::Event(i) => Some(Spanned::new(ctx.g.events[i as usize].clone(), Span::new(m.start, m.end))),
+        Entry::Event(i) => Some(Spanned::new(
+            ctx.g.events[i as usize].clone(),
+            Span::new(m.start, m.end),
+        )),
         _ => None,
     };
     for group in [&f.core, &f.sents] {
@@ -600,7 +709,9 @@ fn event_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Option<Spanned<String>> {
         // An event announced as the setting anywhere in the article.
         for (i, m) in ctx.mentions.iter().enumerate() {
             if let Some(e) = name(m) {
-                let cue = ctx.mentions[i.saturating_sub(3)..i].iter().any(|x| Ctx::is(x, CueClass::Sideline));
+                let cue = ctx.mentions[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|x| Ctx::is(x, CueClass::Sideline));
                 if cue {
                     return Some(e);
                 }

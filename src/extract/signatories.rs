@@ -23,7 +23,9 @@ pub(crate) fn title_phrases(ctx: &Ctx<'_>, s: usize, class: CueClass) -> Vec<(us
         // another title opener, dates.
         for x in &ms[k + 1..] {
             let stop = match x.entry {
-                Entry::Cue { class: c, .. } => !matches!(c, CueClass::Domain | CueClass::Body | CueClass::Title),
+                Entry::Cue { class: c, .. } => {
+                    !matches!(c, CueClass::Domain | CueClass::Body | CueClass::Title)
+                }
                 Entry::Person(_) => true,
                 _ => false,
             } || (Ctx::is(x, CueClass::Title) && class == CueClass::Body);
@@ -35,7 +37,10 @@ pub(crate) fn title_phrases(ctx: &Ctx<'_>, s: usize, class: CueClass) -> Vec<(us
         let tail = &ctx.text[m.start..end];
         let mut stop = tail.len();
         for (i, c) in tail.char_indices() {
-            if matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '«' | '»' | '"' | '\n' | '،' | '؛' | '“' | '”') {
+            if matches!(
+                c,
+                ',' | ';' | ':' | '.' | '(' | ')' | '«' | '»' | '"' | '\n' | '،' | '؛' | '“' | '”'
+            ) {
                 stop = i;
                 break;
             }
@@ -82,7 +87,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
                 country = country.or(Some(p.country));
                 canonical = Some(p.name.clone());
             }
-            out.push(Signatory { name, country, canonical_name: canonical, span: Span::new(a, b) });
+            out.push(Signatory {
+                name,
+                country,
+                canonical_name: canonical,
+                span: Span::new(a, b),
+            });
         }
     }
     out
@@ -101,9 +111,12 @@ fn witnessed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
     ctx.in_sentence(s).iter().any(|m| {
         Ctx::is(m, CueClass::Witness) && m.end <= a && {
             let between = &ctx.text[m.end.max(ss)..a];
-            !between.contains([';', '.']) && between.chars().filter(|&c| c == ',' || c == '،').count() <= 2
+            !between.contains([';', '.'])
+                && between.chars().filter(|&c| c == ',' || c == '،').count() <= 2
                 && !ctx.in_sentence(s).iter().any(|x| {
-                    x.start >= m.end && x.end <= a && (Ctx::is(x, CueClass::Signed) || Ctx::is(x, CueClass::Instrument))
+                    x.start >= m.end
+                        && x.end <= a
+                        && (Ctx::is(x, CueClass::Signed) || Ctx::is(x, CueClass::Instrument))
                 })
         }
     })
@@ -152,11 +165,17 @@ fn side(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> Option<crate::Country> {
             None => e,
         }
     };
-    let near_before = ms.iter().rev().filter(|m| m.start >= cut && m.end <= a).find_map(|m| party_of_side(ctx, m));
+    let near_before = ms
+        .iter()
+        .rev()
+        .filter(|m| m.start >= cut && m.end <= a)
+        .find_map(|m| party_of_side(ctx, m));
     if near_before.is_some() {
         return near_before;
     }
-    ms.iter().filter(|m| m.start >= b && m.end <= after_end).find_map(|m| party_of_side(ctx, m))
+    ms.iter()
+        .filter(|m| m.start >= b && m.end <= after_end)
+        .find_map(|m| party_of_side(ctx, m))
 }
 
 fn party_of_side(ctx: &Ctx<'_>, m: &Mention) -> Option<crate::Country> {
@@ -244,12 +263,21 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
     }
     let covered = |a: usize, b: usize| {
         ms.iter().any(|m| {
-            m.start < b && a < m.end && !matches!(m.entry, Entry::Cue { class: CueClass::Honorific, .. })
+            m.start < b
+                && a < m.end
+                && !matches!(
+                    m.entry,
+                    Entry::Cue {
+                        class: CueClass::Honorific,
+                        ..
+                    }
+                )
         })
     };
     let is_cap = |w: &str| {
         let mut cs = w.chars();
-        cs.next().is_some_and(|c| c.is_uppercase()) && (w.chars().count() == 1 || w.chars().any(|c| c.is_lowercase()) || w.ends_with('.'))
+        cs.next().is_some_and(|c| c.is_uppercase())
+            && (w.chars().count() == 1 || w.chars().any(|c| c.is_lowercase()) || w.ends_with('.'))
     };
     let mut i = 0;
     while i < words.len() {
@@ -279,9 +307,16 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
             }
             j += 1;
         }
-        let n_caps = (i..=last_cap).filter(|&k| is_cap(text[words[k].0..words[k].1].trim_end_matches('.'))).count();
+        let n_caps = (i..=last_cap)
+            .filter(|&k| is_cap(text[words[k].0..words[k].1].trim_end_matches('.')))
+            .count();
         let (na, nb) = (ss + words[i].0, ss + words[last_cap].1);
-        let nb = if text[..nb - ss].ends_with('.') && !text[words[last_cap].0..nb - ss].trim_end_matches('.').chars().all(|c| c.is_uppercase()) {
+        let nb = if text[..nb - ss].ends_with('.')
+            && !text[words[last_cap].0..nb - ss]
+                .trim_end_matches('.')
+                .chars()
+                .all(|c| c.is_uppercase())
+        {
             nb - 1
         } else {
             nb
@@ -291,8 +326,18 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
             super::rules::NOT_NAME.contains(&w.as_str())
         });
         // A possessive is not part of the name ("Paul Kagame's visit").
-        let nb = if ctx.text[na..nb].ends_with("'s") { nb - 2 } else if ctx.text[na..nb].ends_with("’s") { nb - 4 } else { nb };
-        if !bad && (2..=6).contains(&n_caps) && introduced(ctx, s, na) && !out.iter().any(|o| o.0 < nb && na < o.1) {
+        let nb = if ctx.text[na..nb].ends_with("'s") {
+            nb - 2
+        } else if ctx.text[na..nb].ends_with("’s") {
+            nb - 4
+        } else {
+            nb
+        };
+        if !bad
+            && (2..=6).contains(&n_caps)
+            && introduced(ctx, s, na)
+            && !out.iter().any(|o| o.0 < nb && na < o.1)
+        {
             out.push((na, nb, None));
         }
         i = last_cap + 1;
@@ -307,11 +352,18 @@ fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
     let (ss, _) = ctx.sents[s];
     let ms = ctx.in_sentence(s);
     let titled = ms.iter().any(|m| {
-        matches!(m.entry, Entry::Cue { class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart, .. })
-            && m.end <= a
+        matches!(
+            m.entry,
+            Entry::Cue {
+                class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart,
+                ..
+            }
+        ) && m.end <= a
             && {
                 let between = &ctx.text[m.end..a];
-                between.len() < 160 && !between.contains(['.', ';']) && between.matches(',').count() <= 2
+                between.len() < 160
+                    && !between.contains(['.', ';'])
+                    && between.matches(',').count() <= 2
             }
     });
     if titled {
@@ -319,7 +371,10 @@ fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
     }
     let before = ctx.folded_range(ss, a);
     let before = before.trim_end_matches([' ', ',']);
-    rules(ctx.lang).signer_lead.iter().any(|w| before.ends_with(w))
+    rules(ctx.lang)
+        .signer_lead
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// Arabic names: known people, and in each clause of the sentence the words after a
@@ -348,7 +403,10 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         if part && start.is_none() {
             start = Some(i);
         }
-        if matches!(c, '،' | ',' | '.' | ';' | '؛' | ':' | '(' | ')' | '\n' | '"' | '«' | '»') {
+        if matches!(
+            c,
+            '،' | ',' | '.' | ';' | '؛' | ':' | '(' | ')' | '\n' | '"' | '«' | '»'
+        ) {
             breaks.push(words.len());
         }
     }
@@ -362,11 +420,26 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
     };
     let opener = |k: usize| {
         covered(k).is_some_and(|m| {
-            matches!(m.entry, Entry::Cue { class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart, .. })
+            matches!(
+                m.entry,
+                Entry::Cue {
+                    class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart,
+                    ..
+                }
+            )
         })
     };
-    let lead = |k: usize| matches!(fold(k).as_str(), "مع" | "وعن" | "عن" | "بين" | "وبين" | "قبل" | "ومع");
-    let is_article = |w: &str| ["ال", "وال", "بال", "لل", "ولل", "فال"].iter().any(|p| w.starts_with(p));
+    let lead = |k: usize| {
+        matches!(
+            fold(k).as_str(),
+            "مع" | "وعن" | "عن" | "بين" | "وبين" | "قبل" | "ومع"
+        )
+    };
+    let is_article = |w: &str| {
+        ["ال", "وال", "بال", "لل", "ولل", "فال"]
+            .iter()
+            .any(|p| w.starts_with(p))
+    };
     let mut k = 0;
     while k < words.len() {
         if !opener(k) {
@@ -381,7 +454,10 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         while j < words.len() && !breaks.contains(&j) {
             let w = fold(j);
             let next_article = j + 1 < words.len() && is_article(&fold(j + 1));
-            if covered(j).is_some() || is_article(&w) || (w.starts_with('و') && next_article && !breaks.contains(&(j + 1))) {
+            if covered(j).is_some()
+                || is_article(&w)
+                || (w.starts_with('و') && next_article && !breaks.contains(&(j + 1)))
+            {
                 j += 1;
             } else {
                 break;
@@ -389,7 +465,12 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         }
         // The name: up to the clause end, a lead word or another opener.
         let mut e = j;
-        while e < words.len() && !(e > j && breaks.contains(&e)) && !lead(e) && !opener(e) && covered(e).is_none() {
+        while e < words.len()
+            && (e <= j || !breaks.contains(&e))
+            && !lead(e)
+            && !opener(e)
+            && covered(e).is_none()
+        {
             if e > j && fold(e).starts_with('و') && e + 1 < words.len() && opener(e + 1) {
                 break;
             }
@@ -397,9 +478,13 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         }
         // A title phrase that ends with a comma names its holder after the comma.
         let n = e.saturating_sub(j);
-        if (2..=6).contains(&n) && !breaks.contains(&j) || (j < words.len() && breaks.contains(&j) && (2..=6).contains(&n)) {
+        if (2..=6).contains(&n) && !breaks.contains(&j)
+            || (j < words.len() && breaks.contains(&j) && (2..=6).contains(&n))
+        {
             let names: Vec<String> = (j..e).map(fold).collect();
-            let bad = names.iter().any(|w| super::ar::NOT_NAME.contains(&w.as_str()) || w.chars().any(|c| c.is_ascii_digit()));
+            let bad = names.iter().any(|w| {
+                super::ar::NOT_NAME.contains(&w.as_str()) || w.chars().any(|c| c.is_ascii_digit())
+            });
             let (na, nb) = (words[j].0, words[e - 1].1);
             if !bad && !out.iter().any(|o| o.0 < nb && na < o.1) {
                 out.push((na, nb, None));
@@ -418,7 +503,9 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         }
         if e < words.len() && breaks.contains(&e) && opener(e) && (2..=4).contains(&(e - k - 1)) {
             let names: Vec<String> = (k + 1..e).map(fold).collect();
-            if names.iter().any(|w| super::ar::NOT_NAME.contains(&w.as_str()) || is_article(w) && names.len() < 2) {
+            if names.iter().any(|w| {
+                super::ar::NOT_NAME.contains(&w.as_str()) || is_article(w) && names.len() < 2
+            }) {
                 continue;
             }
             let (na, nb) = (words[k + 1].0, words[e - 1].1);

@@ -14,12 +14,19 @@ use crate::Error;
 /// What a form means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Entry {
-    Country { code: Country, kind: CountryKind },
+    Country {
+        code: Country,
+        kind: CountryKind,
+    },
     Place(u32),
     Event(u32),
     Org(u32),
     Person(u32),
-    Cue { lang: Lang, class: CueClass, value: CueValue },
+    Cue {
+        lang: Lang,
+        class: CueClass,
+        value: CueValue,
+    },
 }
 
 /// A gazetteer entry found in a text.
@@ -50,7 +57,9 @@ pub(crate) struct Matcher {
 }
 
 /// Prefixes (folded) that may stand before an Arabic name in the same word.
-const CLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك"];
+const CLITICS: &[&str] = &[
+    "", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك",
+];
 
 impl Matcher {
     pub fn build(forms: &[Form]) -> Result<Matcher, Error> {
@@ -68,7 +77,11 @@ impl Matcher {
             }
         };
         for f in forms {
-            let m = Meaning { entry: f.entry, exact: f.exact.clone(), capital: f.capital };
+            let m = Meaning {
+                entry: f.entry,
+                exact: f.exact.clone(),
+                capital: f.capital,
+            };
             // "ل" + "ال…" contracts to "لل…": "للسعودية".
             if let Some(stem) = f.folded.strip_prefix("ال") {
                 if stem.chars().count() >= 2 {
@@ -77,19 +90,24 @@ impl Matcher {
             }
             add(f.folded.clone(), m);
         }
-        let arabic = patterns.iter().map(|p| p.chars().next().is_some_and(is_arabic)).collect();
+        let arabic = patterns
+            .iter()
+            .map(|p| p.chars().next().is_some_and(is_arabic))
+            .collect();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
-            .map_err(|e| Error::Gazetteer { file: "(all)".into(), line: 0, reason: e.to_string() })?;
-        Ok(Matcher { ac, meanings, arabic })
-    }
-
-    /// Every pattern, for the reference benchmark.
-    #[cfg(test)]
-    pub fn pattern_count(&self) -> usize {
-        self.meanings.len()
+            .map_err(|e| Error::Gazetteer {
+                file: "(all)".into(),
+                line: 0,
+                reason: e.to_string(),
+            })?;
+        Ok(Matcher {
+            ac,
+            meanings,
+            arabic,
+        })
     }
 
     /// The mentions in a text: boundary-checked, then the longest first where they overlap,
@@ -148,7 +166,13 @@ impl Matcher {
                     taken.insert(s, e);
                     any = true;
                 }
-                out.push(Mention { start: ostart, end: oend, fstart: s, fend: e, entry: m.entry });
+                out.push(Mention {
+                    start: ostart,
+                    end: oend,
+                    fstart: s,
+                    fend: e,
+                    entry: m.entry,
+                });
             }
         }
         out.sort_by_key(|m| (m.start, m.end));

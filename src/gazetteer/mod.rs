@@ -17,11 +17,20 @@ use crate::Error;
 
 /// The files of a gazetteer folder, with their embedded defaults.
 pub(crate) const FILES: &[(&str, &str)] = &[
-    ("countries.tsv", include_str!("../../gazetteers/countries.tsv")),
-    ("countries.extra.tsv", include_str!("../../gazetteers/countries.extra.tsv")),
+    (
+        "countries.tsv",
+        include_str!("../../gazetteers/countries.tsv"),
+    ),
+    (
+        "countries.extra.tsv",
+        include_str!("../../gazetteers/countries.extra.tsv"),
+    ),
     ("places.tsv", include_str!("../../gazetteers/places.tsv")),
     ("events.tsv", include_str!("../../gazetteers/events.tsv")),
-    ("organizations.tsv", include_str!("../../gazetteers/organizations.tsv")),
+    (
+        "organizations.tsv",
+        include_str!("../../gazetteers/organizations.tsv"),
+    ),
     ("people.tsv", include_str!("../../gazetteers/people.tsv")),
     ("cues/fr.tsv", include_str!("../../gazetteers/cues/fr.tsv")),
     ("cues/en.tsv", include_str!("../../gazetteers/cues/en.tsv")),
@@ -32,7 +41,6 @@ pub(crate) const FILES: &[(&str, &str)] = &[
 #[derive(Debug, Clone)]
 pub(crate) struct Place {
     pub name: String,
-    pub country: Country,
 }
 
 /// A body that signs: ministry, agency, company, international organisation.
@@ -72,15 +80,20 @@ pub(crate) struct Gazetteer {
 impl Gazetteer {
     /// The embedded gazetteers.
     pub fn embedded() -> Result<Gazetteer, Error> {
-        let files: Vec<(String, Vec<u8>)> =
-            FILES.iter().map(|(name, text)| (name.to_string(), text.as_bytes().to_vec())).collect();
+        let files: Vec<(String, Vec<u8>)> = FILES
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.as_bytes().to_vec()))
+            .collect();
         Gazetteer::from_files(files)
     }
 
     /// A user's folder: every file present there replaces the embedded one; a missing
     /// file falls back to the embedded one.
     pub fn from_dir(dir: &Path) -> Result<Gazetteer, Error> {
-        let meta = std::fs::metadata(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        let meta = std::fs::metadata(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
         if !meta.is_dir() {
             return Err(Error::Io {
                 path: dir.to_path_buf(),
@@ -104,6 +117,12 @@ impl Gazetteer {
     fn from_files(files: Vec<(String, Vec<u8>)>) -> Result<Gazetteer, Error> {
         let data = parse::Data::parse(&files)?;
         let matcher = Matcher::build(&data.forms)?;
-        Ok(Gazetteer { places: data.places, events: data.events, orgs: data.orgs, people: data.people, matcher })
+        Ok(Gazetteer {
+            places: data.places,
+            events: data.events,
+            orgs: data.orgs,
+            people: data.people,
+            matcher,
+        })
     }
 }

@@ -112,11 +112,16 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn err(&self, reason: impl Into<String>) -> Error {
-        Error::Gazetteer { file: self.file.to_string(), line: self.number, reason: reason.into() }
+        Error::Gazetteer {
+            file: self.file.to_string(),
+            line: self.number,
+            reason: reason.into(),
+        }
     }
 
     fn country(&self, s: &str, known: &HashSet<Country>) -> Result<Country, Error> {
-        let c = Country::new(s).ok_or_else(|| self.err(format!("{s:?} is not an ISO 3166-1 alpha-2 code")))?;
+        let c = Country::new(s)
+            .ok_or_else(|| self.err(format!("{s:?} is not an ISO 3166-1 alpha-2 code")))?;
         if known.contains(&c) {
             Ok(c)
         } else {
@@ -125,7 +130,8 @@ impl Line<'_> {
     }
 
     fn lang(&self, s: &str) -> Result<Lang, Error> {
-        Lang::parse(s).ok_or_else(|| self.err(format!("unknown language {s:?} (expected en, fr or ar)")))
+        Lang::parse(s)
+            .ok_or_else(|| self.err(format!("unknown language {s:?} (expected en, fr or ar)")))
     }
 
     fn form(&self, s: &str) -> Result<String, Error> {
@@ -140,8 +146,16 @@ impl Line<'_> {
 
 fn lines<'a>(file: &'a str, bytes: &'a [u8], columns: usize) -> Result<Vec<Line<'a>>, Error> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::Gazetteer { file: file.to_string(), line, reason: "invalid UTF-8".to_string() }
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Error::Gazetteer {
+            file: file.to_string(),
+            line,
+            reason: "invalid UTF-8".to_string(),
+        }
     })?;
     let mut out = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -150,9 +164,16 @@ fn lines<'a>(file: &'a str, bytes: &'a [u8], columns: usize) -> Result<Vec<Line<
             continue;
         }
         let cols: Vec<&str> = raw.split('\t').map(str::trim).collect();
-        let line = Line { file, number: i + 1, cols };
+        let line = Line {
+            file,
+            number: i + 1,
+            cols,
+        };
         if line.cols.len() != columns {
-            return Err(line.err(format!("expected {columns} tab-separated columns, found {}", line.cols.len())));
+            return Err(line.err(format!(
+                "expected {columns} tab-separated columns, found {}",
+                line.cols.len()
+            )));
         }
         if line.cols.iter().any(|c| c.is_empty()) {
             return Err(line.err("empty column"));
@@ -182,15 +203,23 @@ fn latin_capital(s: &str) -> bool {
 impl Data {
     pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Data, Error> {
         let get = |i: usize| (files[i].0.as_str(), files[i].1.as_slice());
-        let mut data =
-            Data { places: Vec::new(), events: Vec::new(), orgs: Vec::new(), people: Vec::new(), forms: Vec::new() };
+        let mut data = Data {
+            places: Vec::new(),
+            events: Vec::new(),
+            orgs: Vec::new(),
+            people: Vec::new(),
+            forms: Vec::new(),
+        };
 
         // Countries: the generated file defines the known codes.
         let (name, bytes) = get(0);
         let base = lines(name, bytes, 4)?;
         let known: HashSet<Country> = base
             .iter()
-            .map(|l| Country::new(l.cols[0]).ok_or_else(|| l.err(format!("{:?} is not an ISO code", l.cols[0]))))
+            .map(|l| {
+                Country::new(l.cols[0])
+                    .ok_or_else(|| l.err(format!("{:?} is not an ISO code", l.cols[0])))
+            })
             .collect::<Result<_, _>>()?;
         let (extra_name, extra_bytes) = get(1);
         let extra = lines(extra_name, extra_bytes, 4)?;
@@ -205,7 +234,11 @@ impl Data {
                     "abbr" => CountryKind::Abbr,
                     "adj" => CountryKind::Adj,
                     "capital" => CountryKind::Capital,
-                    k => return Err(l.err(format!("unknown kind {k:?} (expected name, official, abbr, adj or capital)"))),
+                    k => {
+                        return Err(l.err(format!(
+                            "unknown kind {k:?} (expected name, official, abbr, adj or capital)"
+                        )))
+                    }
                 };
                 seen.check(l, l.cols[..].join("\t"))?;
                 let raw = l.cols[3];
@@ -223,11 +256,13 @@ impl Data {
         let mut seen = Seen(HashMap::new(), "");
         let mut place_ids: HashMap<String, u32> = HashMap::new();
         for l in lines(name, bytes, 4)? {
-            let country = l.country(l.cols[1], &known)?;
+            l.country(l.cols[1], &known)?;
             l.lang(l.cols[2])?;
             seen.check(&l, l.cols[..].join("\t"))?;
             let id = *place_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
-                data.places.push(Place { name: l.cols[0].to_string(), country });
+                data.places.push(Place {
+                    name: l.cols[0].to_string(),
+                });
                 (data.places.len() - 1) as u32
             });
             data.forms.push(Form {
@@ -250,7 +285,10 @@ impl Data {
                 (data.events.len() - 1) as u32
             });
             let raw = l.cols[2];
-            let upper = raw.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+            let upper = raw
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
             data.forms.push(Form {
                 folded: l.form(raw)?,
                 entry: Entry::Event(id),
@@ -268,7 +306,11 @@ impl Data {
                 "intl" => OrgKind::Intl,
                 "gov" => OrgKind::Gov,
                 "company" => OrgKind::Company,
-                k => return Err(l.err(format!("unknown kind {k:?} (expected intl, gov or company)"))),
+                k => {
+                    return Err(l.err(format!(
+                        "unknown kind {k:?} (expected intl, gov or company)"
+                    )))
+                }
             };
             let country = match l.cols[2] {
                 "-" => None,
@@ -280,11 +322,18 @@ impl Data {
             l.lang(l.cols[3])?;
             seen.check(&l, l.cols[..].join("\t"))?;
             let id = *org_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
-                data.orgs.push(Org { name: l.cols[0].to_string(), kind, country });
+                data.orgs.push(Org {
+                    name: l.cols[0].to_string(),
+                    kind,
+                    country,
+                });
                 (data.orgs.len() - 1) as u32
             });
             let raw = l.cols[4];
-            let upper = raw.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+            let upper = raw
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
             data.forms.push(Form {
                 folded: l.form(raw)?,
                 entry: Entry::Org(id),
@@ -302,7 +351,10 @@ impl Data {
             l.lang(l.cols[3])?;
             seen.check(&l, l.cols[..].join("\t"))?;
             let id = *person_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
-                data.people.push(Person { name: l.cols[0].to_string(), country });
+                data.people.push(Person {
+                    name: l.cols[0].to_string(),
+                    country,
+                });
                 (data.people.len() - 1) as u32
             });
             data.forms.push(Form {
@@ -319,18 +371,25 @@ impl Data {
             let mut seen = Seen(HashMap::new(), "");
             for l in lines(name, bytes, 3)? {
                 let class = CueClass::parse(l.cols[0]).ok_or_else(|| {
-                    l.err(format!("unknown cue class {:?} (expected one of: {})", l.cols[0], CueClass::NAMES.trim()))
+                    l.err(format!(
+                        "unknown cue class {:?} (expected one of: {})",
+                        l.cols[0],
+                        CueClass::NAMES.trim()
+                    ))
                 })?;
                 let v = l.cols[1];
                 let value = match class {
                     CueClass::Instrument | CueClass::Generic => CueValue::Instrument(
-                        Instrument::from_label(v).ok_or_else(|| l.err(format!("unknown instrument {v:?}")))?,
+                        Instrument::from_label(v)
+                            .ok_or_else(|| l.err(format!("unknown instrument {v:?}")))?,
                     ),
                     CueClass::Domain => {
                         CueValue::Domain(v.parse::<Domain>().map_err(|e| l.err(e.to_string()))?)
                     }
                     CueClass::Month | CueClass::Weekday | CueClass::Number | CueClass::Ordinal => {
-                        let n: u16 = v.parse().map_err(|_| l.err(format!("{v:?} is not a number")))?;
+                        let n: u16 = v
+                            .parse()
+                            .map_err(|_| l.err(format!("{v:?} is not a number")))?;
                         let max = match class {
                             CueClass::Month => 12,
                             CueClass::Weekday => 7,
@@ -342,7 +401,9 @@ impl Data {
                         CueValue::Number(n)
                     }
                     CueClass::RelDay => {
-                        let n: i32 = v.parse().map_err(|_| l.err(format!("{v:?} is not a number")))?;
+                        let n: i32 = v
+                            .parse()
+                            .map_err(|_| l.err(format!("{v:?} is not a number")))?;
                         CueValue::Number((n + 10) as u16)
                     }
                     _ => CueValue::None,
@@ -350,7 +411,10 @@ impl Data {
                 seen.check(&l, l.cols[..].join("\t"))?;
                 let raw = l.cols[2];
                 let upper = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && raw.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+                    && raw
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(|c| c.is_uppercase());
                 data.forms.push(Form {
                     folded: l.form(raw)?,
                     entry: Entry::Cue { lang, class, value },

@@ -34,7 +34,9 @@ impl Folded {
 
     /// The first folded byte whose original offset is at or after `orig`.
     pub fn folded_at(&self, orig: usize) -> usize {
-        self.orig.partition_point(|&o| (o as usize) < orig).min(self.text.len())
+        self.orig
+            .partition_point(|&o| (o as usize) < orig)
+            .min(self.text.len())
     }
 
     /// The original end offset of a folded range ending at `i` (exclusive).
@@ -90,12 +92,15 @@ fn fold_char(c: char, out: &mut String, buf: &mut [u8; 4]) {
         return;
     }
     let s: &str = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'Ā' | 'ă' | 'ą' => "a",
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'ā' | 'Ā' | 'ă'
+        | 'ą' => "a",
         'ç' | 'Ç' | 'ć' | 'č' | 'Č' | 'Ć' => "c",
         'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'ę' | 'ě' | 'ė' => "e",
         'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ı' | 'İ' | 'ī' => "i",
         'ñ' | 'Ñ' | 'ń' | 'ň' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' | 'ő' => "o",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'ō' | 'ő' => {
+            "o"
+        }
         'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ū' | 'ů' | 'ű' => "u",
         'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
         'ş' | 'Ş' | 'ș' | 'Ș' | 'š' | 'Š' | 'ś' => "s",
@@ -114,7 +119,10 @@ fn fold_char(c: char, out: &mut String, buf: &mut [u8; 4]) {
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => " ",
         '\u{2028}' | '\u{2029}' | '\u{0085}' => "\n",
         // Invisible: bidi marks, zero-width characters, byte order mark.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => "",
+        '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => "",
         // Arabic.
         'أ' | 'إ' | 'آ' | 'ٱ' => "ا",
         'ى' | 'ئ' => "ي",

@@ -9,9 +9,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviations after which a full stop does not end a sentence (folded, without the dot).
 const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "mr", "mrs", "ms", "st", "ste", "no", "n", "h.e", "s.e", "e", "h",
-    "gen", "col", "prof", "sen", "rep", "gov", "lt", "jr", "sr", "co", "inc", "ltd", "corp", "vs", "etc", "cf", "u.s",
-    "u.k", "u.n", "p", "s",
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "mr", "mrs", "ms", "st", "ste", "no", "n", "h.e",
+    "s.e", "e", "h", "gen", "col", "prof", "sen", "rep", "gov", "lt", "jr", "sr", "co", "inc",
+    "ltd", "corp", "vs", "etc", "cf", "u.s", "u.k", "u.n", "p", "s",
 ];
 
 /// Splits a text into sentences: UAX #29 sentence bounds, also broken at line ends,
@@ -42,8 +42,13 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 fn ends_with_abbreviation(s: &str) -> bool {
     let t = s.trim_end();
-    let Some(t) = t.strip_suffix('.') else { return false };
-    let word = t.rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',').next().unwrap_or("");
+    let Some(t) = t.strip_suffix('.') else {
+        return false;
+    };
+    let word = t
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .next()
+        .unwrap_or("");
     let word = word.to_lowercase();
     // A single capital letter is an initial ("John F. Kennedy").
     (word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()))
@@ -58,6 +63,14 @@ mod tests {
     fn sentences_mend_abbreviations_and_break_lines() {
         let t = "Signé par M. Chaume. Puis Mme Dupont parla.\nTitre\nFin.";
         let s: Vec<&str> = sentences(t).iter().map(|&(a, b)| &t[a..b]).collect();
-        assert_eq!(s, vec!["Signé par M. Chaume. ", "Puis Mme Dupont parla.\n", "Titre\n", "Fin."]);
+        assert_eq!(
+            s,
+            vec![
+                "Signé par M. Chaume. ",
+                "Puis Mme Dupont parla.\n",
+                "Titre\n",
+                "Fin."
+            ]
+        );
     }
 }
