@@ -1,6 +1,6 @@
 //! The per-document context shared by every rule: folded text, sentences, mentions.
 
-use crate::gazetteer::{CueClass, CueValue, Entry, Gazetteer, Lang, Mention};
+use crate::gazetteer::{CountryKind, CueClass, CueValue, Entry, Gazetteer, Lang, Mention};
 use crate::model::PartialDate;
 use crate::text::{sentences, Folded};
 
@@ -38,6 +38,23 @@ impl<'a> Ctx<'a> {
         mentions.retain(|m| match m.entry {
             Entry::Cue { lang: l, .. } => l == lang,
             _ => true,
+        });
+        // A country's own name beats another country's capital written alike (عمان).
+        let named: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(
+                |m| matches!(m.entry, Entry::Country { kind, .. } if kind != CountryKind::Capital),
+            )
+            .map(|m| (m.start, m.end))
+            .collect();
+        mentions.retain(|m| {
+            !matches!(
+                m.entry,
+                Entry::Country {
+                    kind: CountryKind::Capital,
+                    ..
+                }
+            ) || named.binary_search(&(m.start, m.end)).is_err()
         });
         for m in &mut mentions {
             m.start += base;
