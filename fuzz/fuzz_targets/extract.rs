@@ -24,9 +24,16 @@ fn check(text: &str, out: &Extraction) {
     for a in &out.agreements {
         for (field, span) in spans(a) {
             assert!(span.start <= span.end, "{field} span {span:?} reversed");
-            assert!(text.get(span.range()).is_some(), "{field} span {span:?} not a char range of a {}-byte text", text.len());
+            assert!(
+                text.get(span.range()).is_some(),
+                "{field} span {span:?} not a char range of a {}-byte text",
+                text.len()
+            );
         }
-        assert!(a.instrument.span.start < a.instrument.span.end, "empty instrument span");
+        assert!(
+            a.instrument.span.start < a.instrument.span.end,
+            "empty instrument span"
+        );
     }
 }
 

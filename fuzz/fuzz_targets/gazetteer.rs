@@ -8,7 +8,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use libfuzzer_sys::fuzz_target;
 
-const TARGETS: &[&str] = &["cues/fr.tsv", "cues/en.tsv", "cues/ar.tsv", "countries.extra.tsv", "places.tsv"];
+const TARGETS: &[&str] = &[
+    "cues/fr.tsv",
+    "cues/en.tsv",
+    "cues/ar.tsv",
+    "countries.extra.tsv",
+    "places.tsv",
+];
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
@@ -18,15 +24,21 @@ fn folder() -> PathBuf {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, body)) = data.split_first() else { return };
+    let Some((&pick, body)) = data.split_first() else {
+        return;
+    };
     let file = TARGETS[pick as usize % TARGETS.len()];
     let dir = folder();
     std::fs::create_dir_all(dir.join("cues")).unwrap();
     std::fs::write(dir.join(file), body).unwrap();
-    let result = accords::Extractor::builder().gazetteers(&dir).and_then(|b| b.build());
+    let result = accords::Extractor::builder()
+        .gazetteers(&dir)
+        .and_then(|b| b.build());
     if let Ok(ex) = result {
         // A folder that builds must give a working extractor.
-        let _ = ex.extract(&accords::Document::new("Le Maroc et le Sénégal ont signé un mémorandum d'entente."));
+        let _ = ex.extract(&accords::Document::new(
+            "Le Maroc et le Sénégal ont signé un mémorandum d'entente.",
+        ));
     }
     let _ = std::fs::remove_dir_all(&dir);
 });
