@@ -23,7 +23,7 @@ use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
 use std::sync::Mutex;
 use std::thread;
@@ -376,54 +376,64 @@ fn progress(done: usize, failed: usize, start: Instant) {
     eprintln!("accords: {done} documents, {failed} failed, {rate:.0} docs/s");
 }
 
-/// Writes the lines in input order. Returns the number of documents and of failures, or
-/// the write error that stopped the output.
+/// How far the output got.
+#[derive(Default)]
+struct Tally {
+    /// Lines written.
+    done: usize,
+    /// Of which errors.
+    failed: usize,
+    /// The count at the last progress report.
+    reported: usize,
+}
+
+/// Writes the lines in input order. Returns how far it got, with the write error that
+/// stopped the output if any.
 fn write_in_order(
     results: Receiver<(usize, Done)>,
     credits: SyncSender<()>,
     walked: &AtomicUsize,
     start: Instant,
-) -> (usize, usize, io::Result<()>) {
+) -> (Tally, io::Result<()>) {
     let stdout = io::stdout();
     let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
     let tty = io::stderr().is_terminal();
     let mut pending: BTreeMap<usize, Done> = BTreeMap::new();
-    let (mut next, mut failed) = (0usize, 0usize);
+    let mut t = Tally::default();
     loop {
         // Flush whenever there is nothing else ready, so the output streams.
         let received = match results.try_recv() {
             Ok(r) => Some(r),
             Err(_) => {
                 if let Err(e) = out.flush() {
-                    return (next, failed, Err(e));
+                    return (t, Err(e));
                 }
                 results.recv().ok()
             }
         };
         let Some((seq, done)) = received else { break };
         pending.insert(seq, done);
-        while let Some(done) = pending.remove(&next) {
-            if let Err(e) = out
-                .write_all(done.line.as_bytes())
-                .and_then(|()| out.write_all(b"\n"))
-            {
-                return (next, failed, Err(e));
+        while let Some(done) = pending.remove(&t.done) {
+            let line = out.write_all(done.line.as_bytes());
+            if let Err(e) = line.and_then(|()| out.write_all(b"\n")) {
+                return (t, Err(e));
             }
             if let Some(msg) = done.error {
-                failed += 1;
+                t.failed += 1;
                 eprintln!("accords: error: {msg}");
             }
-            next += 1;
+            t.done += 1;
             // The slot is free again: the walk may send one more input.
             let _ = credits.send(());
-            if next % PROGRESS_EVERY == 0
-                && (tty || walked.load(Ordering::Relaxed) > PROGRESS_EVERY)
-            {
-                progress(next, failed, start);
+            let many = walked.load(Ordering::Relaxed) > PROGRESS_EVERY;
+            if t.done % PROGRESS_EVERY == 0 && (tty || many) {
+                progress(t.done, t.failed, start);
+                t.reported = t.done;
             }
         }
     }
-    (next, failed, out.flush())
+    let flushed = out.flush();
+    (t, flushed)
 }
 
 fn run(opts: Options) -> ExitCode {
@@ -433,6 +443,7 @@ fn run(opts: Options) -> ExitCode {
     let window = 4 * jobs;
     let published = opts.published;
     let walked = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
 
     let (job_tx, job_rx) = sync_channel::<(usize, Input)>(jobs);
     let job_rx = Mutex::new(job_rx);
@@ -445,11 +456,11 @@ fn run(opts: Options) -> ExitCode {
             .expect("the channel holds `window` credits");
     }
 
-    let (count, failed, written) = thread::scope(|s| {
-        let walked = &walked;
+    let (tally, written) = thread::scope(|s| {
+        let (walked, stop) = (&walked, &stop);
         s.spawn(move || {
             for (seq, input) in Walk::new(opts.inputs).enumerate() {
-                if credit_rx.recv().is_err() {
+                if credit_rx.recv().is_err() || stop.load(Ordering::Relaxed) {
                     return; // the output stopped
                 }
                 walked.fetch_add(1, Ordering::Relaxed);
@@ -464,25 +475,32 @@ fn run(opts: Options) -> ExitCode {
             s.spawn(move || loop {
                 let job = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
                 let Ok((seq, input)) = job else { return };
-                let done = process(extractor, published, &input);
-                if res_tx.send((seq, done)).is_err() {
-                    return;
+                // Once the output has stopped, drain the queue without working, so
+                // that the walk is never left blocked on a full queue.
+                if !stop.load(Ordering::Relaxed) {
+                    let _ = res_tx.send((seq, process(extractor, published, &input)));
                 }
             });
         }
         drop(res_tx);
-        // Returning drops the receiver and the credits: the walk and the workers stop.
-        write_in_order(res_rx, credit_tx, walked, start)
+        // Returning drops the receiver and the credits: the walk stops at once (or
+        // after its remaining credits), then the workers when the queue is closed.
+        let written = write_in_order(res_rx, credit_tx, walked, start);
+        stop.store(true, Ordering::Relaxed);
+        written
     });
 
-    let code = if failed > 0 {
+    let code = if tally.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     };
     match written {
         Ok(()) => {
-            progress(count, failed, start);
+            // The summary, unless the last progress line said just that.
+            if tally.reported != tally.done || tally.done == 0 {
+                progress(tally.done, tally.failed, start);
+            }
             code
         }
         // The reader went away (`| head`): stop quietly.
