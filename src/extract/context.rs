@@ -36,6 +36,8 @@ impl<'a> Ctx<'a> {
         let mut mentions = g.matcher.find(body, &folded);
         // Cues count in the document's language only.
         mentions.retain(|m| match m.entry {
+            // Month names are read in any language: quoted posts carry their own dates.
+            Entry::Cue { class: CueClass::Month, .. } => true,
             Entry::Cue { lang: l, .. } => l == lang,
             _ => true,
         });

@@ -220,13 +220,18 @@ fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
     }
     let Some(p) = ctx.published else { return false };
     dates::in_sentence(ctx, sent).iter().any(|d| {
-        let y = match d.when {
-            When::Year(y) | When::Month { year: y, .. } => Some(y),
-            When::Day { year, .. } => year,
-            _ => None,
+        // Months from the stated date to the publication: three or more is background.
+        let months_before = |y: u16, mo: Option<u8>| {
+            let pm = p.month.unwrap_or(12) as i32;
+            (p.year as i32 * 12 + pm) - (y as i32 * 12 + mo.unwrap_or(12) as i32)
         };
-        y.is_some_and(|y| y < p.year && (y + 1 < p.year || p.month.is_some_and(|pm| pm > 3)))
-            && d.span.start.abs_diff(m.start) < 160
+        let past = match d.when {
+            When::Year(y) => y < p.year,
+            When::Month { year, month } => months_before(year, Some(month)) >= 3,
+            When::Day { year: Some(y), month, .. } => months_before(y, Some(month)) >= 3,
+            _ => false,
+        };
+        past && d.span.start.abs_diff(m.start) < 160
     })
 }
 
@@ -537,7 +542,7 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
     let organizations = organizations(ctx, f);
     let date = date_of(ctx, f, ranges);
     let location = location_of(ctx, f);
-    let event = event_of(ctx, f, single);
+    let event = event_of(ctx, f);
     let domains = domains_of(ctx, f, single);
 
     Agreement {
@@ -633,7 +638,26 @@ fn date_of(
             return Some(d);
         }
     }
-    None
+    // A signing reported with no date of its own: the one day the article states in
+    // its publication month (a dateline, a quoted post's date).
+    let p = ctx.published?;
+    if f.status != Status::Signed || p.day.is_some() {
+        return None;
+    }
+    let mut found: Option<Spanned<crate::PartialDate>> = None;
+    for d in ranges {
+        let When::Day { year, month, .. } = d.when else { continue };
+        if Some(month) != p.month || year.is_some_and(|y| y != p.year) {
+            continue;
+        }
+        let Some(value) = dates::resolve(d, ctx.published, &[], Some(p)) else { continue };
+        match &found {
+            Some(f) if f.value != value => return None,
+            Some(_) => {}
+            None => found = Some(Spanned::new(value, d.span)),
+        }
+    }
+    found
 }
 
 /// The date that places a day and month without a year: the publication date, or else
@@ -690,7 +714,7 @@ fn location_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
     None
 }
 
-fn event_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Option<Spanned<String>> {
+fn event_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
     let name = |m: &Mention| match m.entry {
         Entry::Event(i) => Some(Spanned::new(
             ctx.g.events[i as usize].clone(),
@@ -705,7 +729,7 @@ fn event_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Option<Spanned<String>> {
             }
         }
     }
-    if single {
+    {
         // An event announced as the setting anywhere in the article.
         for (i, m) in ctx.mentions.iter().enumerate() {
             if let Some(e) = name(m) {

@@ -73,7 +73,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
             _ => latin_names(ctx, s),
         };
         for (a, b, person) in names {
-            if witnessed(ctx, s, a) {
+            if witnessed(ctx, s, a) || witness_after(ctx, s, b) {
                 continue;
             }
             let name = ctx.text[a..b].trim().to_string();
@@ -120,6 +120,19 @@ fn witnessed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
                 })
         }
     })
+}
+
+/// A witness verb after the name ("X and Y presided over the signing", "ont présidé"):
+/// the name is its subject, separated from it only by other names and conjunctions.
+fn witness_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
+    let Some(w) = ctx
+        .in_sentence(s)
+        .iter()
+        .find(|m| m.start >= b && !matches!(m.entry, Entry::Person(_)))
+    else {
+        return false;
+    };
+    Ctx::is(w, CueClass::Witness) && w.start - b <= 80 && !ctx.text[b..w.start].contains([',', ';', '.', '،'])
 }
 
 /// The side a name signs for: a country named in its title phrase before it (back to
