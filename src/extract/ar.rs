@@ -46,6 +46,7 @@ pub(crate) static RULES: Rules = Rules {
         "وتسعى",
         "تسعى",
     ],
+    coordination: &[" و", "، ", ", ", "الى جانب", "اضافه الى"],
     clause_break: &["و"],
 };
 

@@ -37,7 +37,10 @@ impl<'a> Ctx<'a> {
         // Cues count in the document's language only.
         mentions.retain(|m| match m.entry {
             // Month names are read in any language: quoted posts carry their own dates.
-            Entry::Cue { class: CueClass::Month, .. } => true,
+            Entry::Cue {
+                class: CueClass::Month,
+                ..
+            } => true,
             Entry::Cue { lang: l, .. } => l == lang,
             _ => true,
         });

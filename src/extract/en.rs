@@ -42,5 +42,6 @@ pub(crate) static RULES: Rules = Rules {
         "the two sides",
         "both sides",
     ],
+    coordination: &[" and ", "as well as", "along with", ", "],
     clause_break: &["and", "along with", "with"],
 };

@@ -39,5 +39,6 @@ pub(crate) static RULES: Rules = Rules {
         "selon les termes",
         "a travers",
     ],
+    coordination: &[" et ", "ainsi qu", "de meme qu", ", "],
     clause_break: &["et", "ainsi que", "avec"],
 };

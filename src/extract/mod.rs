@@ -62,6 +62,8 @@ struct InstrumentMention {
     generic: bool,
     status: Option<(Status, usize)>,
     count: u16,
+    /// "la première convention", "the second MoU", "المذكرة الثانية".
+    ordinal: u16,
 }
 
 #[derive(Debug, Clone)]
@@ -153,6 +155,24 @@ fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             }
         }
         let mut status = best.map(|(_, s, k)| (s, k));
+        // Coordinated instruments share their verb: "ont signé un mémorandum ainsi
+        // qu'un plan d'action", "وقعتا مذكرة تفاهم وبرنامجا تنفيذيا".
+        if status.is_none() {
+            if let Some(prev) = out
+                .iter()
+                .rev()
+                .find(|p: &&InstrumentMention| p.sent == sent)
+            {
+                let gap = ctx.folded_range(ctx.mentions[prev.idx].end, m.start);
+                let coordinated = rules::rules(ctx.lang)
+                    .coordination
+                    .iter()
+                    .any(|c| gap.contains(c));
+                if gap.len() <= 60 && coordinated {
+                    status = prev.status;
+                }
+            }
+        }
         // A recall cue ("dans le cadre du", "under the") just before the instrument makes
         // a signed one referenced.
         if let Some((Status::Signed, k)) = status {
@@ -167,6 +187,7 @@ fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             }
         }
         let count = count_before(ctx, idx, m);
+        let ordinal = ordinal_near(ctx, idx, m);
         out.push(InstrumentMention {
             idx,
             sent,
@@ -174,6 +195,7 @@ fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             generic,
             status,
             count,
+            ordinal,
         });
     }
     out
@@ -207,6 +229,20 @@ fn count_before(ctx: &Ctx<'_>, idx: usize, m: &Mention) -> u16 {
     1
 }
 
+/// An ordinal right before or after an instrument mention.
+fn ordinal_near(ctx: &Ctx<'_>, idx: usize, m: &Mention) -> u16 {
+    let near = |x: &Mention| x.end.abs_diff(m.start) <= 2 || m.end.abs_diff(x.start) <= 2;
+    [idx.checked_sub(1), Some(idx + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| ctx.mentions.get(i))
+        .find_map(|x| match Ctx::cue(x) {
+            Some((CueClass::Ordinal, CueValue::Number(n))) if near(x) => Some(n),
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
 /// A past-time cue near a signed instrument: "signé en 2021", "l'année dernière", an
 /// explicit year before the publication year.
 fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
@@ -228,7 +264,11 @@ fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
         let past = match d.when {
             When::Year(y) => y < p.year,
             When::Month { year, month } => months_before(year, Some(month)) >= 3,
-            When::Day { year: Some(y), month, .. } => months_before(y, Some(month)) >= 3,
+            When::Day {
+                year: Some(y),
+                month,
+                ..
+            } => months_before(y, Some(month)) >= 3,
             _ => false,
         };
         past && d.span.start.abs_diff(m.start) < 160
@@ -251,8 +291,17 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         let status_span = span_of(sidx);
         // Merge into an existing frame of the same status and a compatible kind, unless
         // the mention states a count (then it names instruments of its own).
+        let by_ordinal = (im.ordinal > 0)
+            .then(|| {
+                frames
+                    .iter()
+                    .position(|f| f.ordinal == im.ordinal && compatible(f, im))
+            })
+            .flatten();
         let target = if im.count > 1 {
             None
+        } else if by_ordinal.is_some() {
+            by_ordinal
         } else {
             frames
                 .iter()
@@ -365,10 +414,19 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         if im.status.is_some() {
             continue;
         }
+        let by_ordinal = (im.ordinal > 0)
+            .then(|| {
+                frames
+                    .iter()
+                    .position(|f| f.ordinal == im.ordinal && compatible(f, im))
+            })
+            .flatten();
         let before = frames.iter().rposition(|f| {
             ctx.mentions[f.anchor].start <= ctx.mentions[im.idx].start && compatible(f, im)
         });
-        let t = before.or_else(|| frames.iter().position(|f| compatible(f, im)));
+        let t = by_ordinal
+            .or(before)
+            .or_else(|| frames.iter().position(|f| compatible(f, im)));
         if let Some(t) = t {
             let f = &mut frames[t];
             if !im.generic && !f.specific {
@@ -395,6 +453,23 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         for s in extra {
             if !f.sents.contains(&s) {
                 f.sents.push(s);
+            }
+        }
+    }
+    // "Le second est …", "The first concerns …": a sentence led by an ordinal speaks of
+    // that instrument of a counted group.
+    for s in 0..ctx.sents.len() {
+        let lead = ctx.in_sentence(s).first().and_then(|m| match Ctx::cue(m) {
+            Some((CueClass::Ordinal, CueValue::Number(n))) if m.start - ctx.sents[s].0 <= 12 => {
+                Some(n)
+            }
+            _ => None,
+        });
+        if let Some(n) = lead {
+            if let Some(f) = frames.iter_mut().find(|f| f.ordinal == n) {
+                if !f.sents.contains(&s) {
+                    f.sents.push(s);
+                }
             }
         }
     }
@@ -646,11 +721,15 @@ fn date_of(
     }
     let mut found: Option<Spanned<crate::PartialDate>> = None;
     for d in ranges {
-        let When::Day { year, month, .. } = d.when else { continue };
+        let When::Day { year, month, .. } = d.when else {
+            continue;
+        };
         if Some(month) != p.month || year.is_some_and(|y| y != p.year) {
             continue;
         }
-        let Some(value) = dates::resolve(d, ctx.published, &[], Some(p)) else { continue };
+        let Some(value) = dates::resolve(d, ctx.published, &[], Some(p)) else {
+            continue;
+        };
         match &found {
             Some(f) if f.value != value => return None,
             Some(_) => {}

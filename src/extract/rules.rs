@@ -16,6 +16,8 @@ pub(crate) struct Rules {
     /// How a sentence that goes on about the instrument begins ("Ce partenariat vise",
     /// "It covers", "وتهدف"): such a sentence belongs to the frame before it.
     pub continuation: &'static [&'static str],
+    /// What joins two instruments that share one verb ("ainsi qu'", "and", " و").
+    pub coordination: &'static [&'static str],
 }
 
 /// Capitalised words that are never part of a Latin personal name (folded).

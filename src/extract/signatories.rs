@@ -132,7 +132,9 @@ fn witness_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
     else {
         return false;
     };
-    Ctx::is(w, CueClass::Witness) && w.start - b <= 80 && !ctx.text[b..w.start].contains([',', ';', '.', '،'])
+    Ctx::is(w, CueClass::Witness)
+        && w.start - b <= 80
+        && !ctx.text[b..w.start].contains([',', ';', '.', '،'])
 }
 
 /// The side a name signs for: a country named in its title phrase before it (back to
@@ -464,6 +466,30 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         while j < words.len() && covered(j).is_some_and(|m| !matches!(m.entry, Entry::Person(_))) {
             j += 1;
         }
+        // Cues and names inside the title ("وزير تكنولوجيات الاتصال"): the name starts
+        // after the last one of the clause.
+        let mut ce = j;
+        let ends_clause = |x: usize| {
+            covered(x).is_some_and(|m| {
+                matches!(m.entry, Entry::Cue { class, .. }
+                    if !matches!(class, CueClass::Domain | CueClass::Title | CueClass::Body | CueClass::Honorific | CueClass::Counterpart))
+            })
+        };
+        while ce < words.len()
+            && (ce == j || !breaks.contains(&ce))
+            && !lead(ce)
+            && !opener(ce)
+            && !ends_clause(ce)
+        {
+            ce += 1;
+        }
+        let cue_at = |x: usize| covered(x).is_some_and(|m| !matches!(m.entry, Entry::Person(_)));
+        if let Some(last) = (j..ce)
+            .rev()
+            .find(|&x| cue_at(x) && x + 2 < ce && !cue_at(x + 1) && !cue_at(x + 2))
+        {
+            j = last + 1;
+        }
         while j < words.len() && !breaks.contains(&j) {
             let w = fold(j);
             let next_article = j + 1 < words.len() && is_article(&fold(j + 1));
@@ -491,9 +517,7 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         }
         // A title phrase that ends with a comma names its holder after the comma.
         let n = e.saturating_sub(j);
-        if (2..=6).contains(&n) && !breaks.contains(&j)
-            || (j < words.len() && breaks.contains(&j) && (2..=6).contains(&n))
-        {
+        if (2..=6).contains(&n) {
             let names: Vec<String> = (j..e).map(fold).collect();
             let bad = names.iter().any(|w| {
                 super::ar::NOT_NAME.contains(&w.as_str()) || w.chars().any(|c| c.is_ascii_digit())
@@ -504,6 +528,41 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
             }
         }
         k = e.max(k + 1);
+    }
+    // "، وإيريك بيسون وزير الصناعة": after a clause break, two to four words, then a title.
+    for o in 1..words.len() {
+        if !opener(o) {
+            continue;
+        }
+        let Some(b) = (o.saturating_sub(5)..o)
+            .rev()
+            .find(|&x| breaks.contains(&x) || lead(x))
+        else {
+            continue;
+        };
+        let start = if lead(b) { b + 1 } else { b };
+        if !(2..=4).contains(&(o - start))
+            || (start..o).any(|x| covered(x).is_some() || (x > start && breaks.contains(&x)))
+        {
+            continue;
+        }
+        let names: Vec<String> = (start..o).map(fold).collect();
+        if names.iter().any(|w| {
+            super::ar::NOT_NAME.contains(&w.as_str()) || w.chars().any(|c| c.is_ascii_digit())
+        }) || is_article(&names[0])
+        {
+            continue;
+        }
+        // A conjunction glued to the first name is not part of it.
+        let mut na = words[start].0;
+        let first = &ctx.text[na..words[start].1];
+        if first.starts_with('و') && first.chars().count() > 3 {
+            na += 'و'.len_utf8();
+        }
+        let nb = words[o - 1].1;
+        if !out.iter().any(|x| x.0 < nb && na < x.1) {
+            out.push((na, nb, None));
+        }
     }
     // "مع راجيف مينون، الرئيس التنفيذي": a lead, two to four words, a comma, a title.
     for k in 0..words.len() {
