@@ -47,6 +47,8 @@ pub(crate) static RULES: Rules = Rules {
         "تسعى",
     ],
     coordination: &[" و", "، ", ", ", "الى جانب", "اضافه الى"],
+    visit: &["زياره"],
+    visit_to: &[" الي", " لي"],
     clause_break: &["و"],
 };
 

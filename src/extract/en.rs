@@ -43,5 +43,7 @@ pub(crate) static RULES: Rules = Rules {
         "both sides",
     ],
     coordination: &[" and ", "as well as", "along with", ", "],
+    visit: &["visit", "trip"],
+    visit_to: &[" to"],
     clause_break: &["and", "along with", "with"],
 };

@@ -40,5 +40,7 @@ pub(crate) static RULES: Rules = Rules {
         "a travers",
     ],
     coordination: &[" et ", "ainsi qu", "de meme qu", ", "],
+    visit: &["visite"],
+    visit_to: &[" a", " au", " en"],
     clause_break: &["et", "ainsi que", "avec"],
 };

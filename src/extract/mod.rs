@@ -493,12 +493,55 @@ fn continues(ctx: &Ctx<'_>, s: usize, starts: &[&str]) -> bool {
 }
 
 fn country_is_place(ctx: &Ctx<'_>, m: &Mention) -> bool {
-    preceded_by(ctx, m, rules::rules(ctx.lang).locative) || arabic_prefix(ctx, m, "ب")
+    let at = place_lead(ctx, m);
+    preceded_by_at(ctx, at, rules::rules(ctx.lang).locative)
+        || arabic_prefix(ctx, m, "ب")
+        || visit_to(ctx, at)
 }
 
-/// Whether one of the words stands right before a mention (folded, one space apart).
-fn preceded_by(ctx: &Ctx<'_>, m: &Mention, words: &[&str]) -> bool {
-    let before = &ctx.folded.text[..m.fstart];
+/// Where the words before a place end, past a "capital" phrase: "à la capitale
+/// sénégalaise Dakar", "إلى العاصمة الرواندية كيغالي", "in the Omani capital Muscat".
+fn place_lead(ctx: &Ctx<'_>, m: &Mention) -> usize {
+    static CAPITAL: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"(?:\b(?:la capitale|capitale|the capital|capital|the city of|city of|la ville de|ville de|العاصمه|مدينه)(?: \S+)?|\bthe \S+ capital(?: city)?) ?$").unwrap()
+    });
+    let start = m.fstart.saturating_sub(60);
+    let start = (start..m.fstart)
+        .find(|&i| ctx.folded.text.is_char_boundary(i))
+        .unwrap_or(m.fstart);
+    let before = &ctx.folded.text[start..m.fstart];
+    match CAPITAL.find(before) {
+        Some(c) => start + c.start(),
+        None => m.fstart,
+    }
+}
+
+/// "a working visit to Conakry", "زيارة رسمية إلى كيغالي": the place of a visit.
+fn visit_to(ctx: &Ctx<'_>, at: usize) -> bool {
+    let r = rules::rules(ctx.lang);
+    let start = at.saturating_sub(160);
+    let start = (start..at)
+        .find(|&i| ctx.folded.text.is_char_boundary(i))
+        .unwrap_or(at);
+    let before = ctx.folded.text[start..at].trim_end();
+    let Some(head) = r
+        .visit_to
+        .iter()
+        .filter_map(|w| before.strip_suffix(w))
+        .next()
+    else {
+        return false;
+    };
+    // The visit noun within the few words before the preposition, in the same clause.
+    r.visit.iter().any(|v| {
+        head.rfind(v)
+            .is_some_and(|i| !head[i..].contains([',', '.', ';']))
+    })
+}
+
+/// Whether one of the words stands right before a folded offset (one space apart).
+fn preceded_by_at(ctx: &Ctx<'_>, at: usize, words: &[&str]) -> bool {
+    let before = &ctx.folded.text[..at];
     let before = before.trim_end_matches([' ', '\'']);
     words.iter().any(|w| {
         before.ends_with(w)
@@ -616,8 +659,14 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
 
     let organizations = organizations(ctx, f);
     let date = date_of(ctx, f, ranges);
-    let location = location_of(ctx, f);
     let event = event_of(ctx, f);
+    let location = location_of(ctx, f).or_else(|| {
+        // Signed at an event named after its city: that city.
+        let e = event.as_ref()?;
+        let i = ctx.g.events.iter().position(|n| *n == e.value)?;
+        let p = ctx.g.event_places[i]?;
+        Some(Spanned::new(ctx.g.places[p as usize].name.clone(), e.span))
+    });
     let domains = domains_of(ctx, f, single);
 
     Agreement {

@@ -72,6 +72,8 @@ pub(crate) enum CueValue {
 pub(crate) struct Gazetteer {
     pub places: Vec<Place>,
     pub events: Vec<String>,
+    /// The place in an event's name, if any.
+    pub event_places: Vec<Option<u32>>,
     pub orgs: Vec<Org>,
     pub people: Vec<Person>,
     pub matcher: Matcher,
@@ -117,7 +119,23 @@ impl Gazetteer {
     fn from_files(files: Vec<(String, Vec<u8>)>) -> Result<Gazetteer, Error> {
         let data = parse::Data::parse(&files)?;
         let matcher = Matcher::build(&data.forms)?;
+        // An event named after its city ("Expo 2020 Dubai") tells where it is held.
+        let event_places = data
+            .events
+            .iter()
+            .map(|e| {
+                let words: Vec<&str> = e.split(|c: char| !c.is_alphanumeric()).collect();
+                data.places
+                    .iter()
+                    .position(|p| {
+                        let pw: Vec<&str> = p.name.split(|c: char| !c.is_alphanumeric()).collect();
+                        words.windows(pw.len()).any(|w| w == pw.as_slice())
+                    })
+                    .map(|i| i as u32)
+            })
+            .collect();
         Ok(Gazetteer {
+            event_places,
             places: data.places,
             events: data.events,
             orgs: data.orgs,
