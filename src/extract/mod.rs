@@ -384,7 +384,7 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
     let mut i = 0;
     while i < frames.len() {
         let f = &frames[i];
-        let target = (f.status == Status::Signed)
+        let target = matches!(f.status, Status::Signed | Status::Referenced)
             .then(|| {
                 frames.iter().position(|o| {
                     o.status == Status::Ratified
