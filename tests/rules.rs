@@ -3,7 +3,9 @@
 use accords::{Document, Extractor, Instrument, Status};
 
 fn run(text: &str) -> Vec<accords::Agreement> {
-    Extractor::new().extract(&Document::with_dateline(text)).agreements
+    Extractor::new()
+        .extract(&Document::with_dateline(text))
+        .agreements
 }
 
 fn codes(a: &accords::Agreement) -> Vec<&str> {
@@ -19,9 +21,19 @@ fn coordinated_instruments_share_the_verb() {
     let out = run(" date 2025-02 Le Bénin et le Rwanda ont signé mardi 11 février 2025 à Cotonou un mémorandum \
         d'entente sur l'e-gouvernement ainsi qu'un plan d'action pour sa mise en œuvre.");
     let kinds: Vec<Instrument> = out.iter().map(|a| a.instrument.value).collect();
-    assert_eq!(kinds, [Instrument::MemorandumOfUnderstanding, Instrument::ActionPlan]);
-    assert!(out.iter().all(|a| a.status.value == Status::Signed && codes(a) == ["BJ", "RW"]));
-    assert!(out.iter().all(|a| a.date.as_ref().unwrap().value.to_string() == "2025-02-11"));
+    assert_eq!(
+        kinds,
+        [
+            Instrument::MemorandumOfUnderstanding,
+            Instrument::ActionPlan
+        ]
+    );
+    assert!(out
+        .iter()
+        .all(|a| a.status.value == Status::Signed && codes(a) == ["BJ", "RW"]));
+    assert!(out
+        .iter()
+        .all(|a| a.date.as_ref().unwrap().value.to_string() == "2025-02-11"));
 }
 
 #[test]
@@ -29,7 +41,10 @@ fn a_verb_does_not_reach_an_instrument_it_is_not_coordinated_with() {
     let out = run("Kenya and South Africa are drafting a memorandum of understanding on ICT, and the document \
         will provide a roadmap on areas of collaboration, the ministers said.");
     assert_eq!(out.len(), 1, "{out:?}");
-    assert_eq!(out[0].instrument.value, Instrument::MemorandumOfUnderstanding);
+    assert_eq!(
+        out[0].instrument.value,
+        Instrument::MemorandumOfUnderstanding
+    );
     assert_eq!(out[0].status.value, Status::Planned);
 }
 
@@ -40,16 +55,26 @@ fn ordinals_route_signatories_within_a_counted_group() {
         كافيا راو، المديرة التنفيذية لشركة هندية.");
     assert_eq!(out.len(), 2, "{out:?}");
     assert!(out.iter().all(|a| codes(a) == ["IN", "OM"]));
-    assert!(names(&out[1]).iter().any(|n| n.contains("كافيا راو")), "{:?}", names(&out[1]));
-    assert!(!names(&out[0]).iter().any(|n| n.contains("كافيا راو")), "{:?}", names(&out[0]));
+    assert!(
+        names(&out[1]).iter().any(|n| n.contains("كافيا راو")),
+        "{:?}",
+        names(&out[1])
+    );
+    assert!(
+        !names(&out[0]).iter().any(|n| n.contains("كافيا راو")),
+        "{:?}",
+        names(&out[0])
+    );
 }
 
 #[test]
 fn witnesses_are_not_signatories() {
-    let out = run("Ghana and Rwanda signed a memorandum of understanding on digital skills in Accra. \
+    let out = run(
+        "Ghana and Rwanda signed a memorandum of understanding on digital skills in Accra. \
         The memorandum was signed by Kwame Mensah, Minister of Communications, and Jean Uwimana, \
         Ambassador of Rwanda, in the presence of President Nana Owusu. \
-        Nana Owusu and Paul Habimana presided over the signing of the memorandum.");
+        Nana Owusu and Paul Habimana presided over the signing of the memorandum.",
+    );
     let a = &out[0];
     assert_eq!(names(a), ["Kwame Mensah", "Jean Uwimana"]);
     assert_eq!(a.signatories[1].country.unwrap().code(), "RW");
@@ -57,14 +82,18 @@ fn witnesses_are_not_signatories() {
 
 #[test]
 fn a_visit_names_the_place_and_an_event_names_its_city() {
-    let visit = run("وقعت دولة قطر ورواندا مذكرة تفاهم في مجال الذكاء الاصطناعي خلال زيارة رسمية لوفد قطري \
-        إلى العاصمة الرواندية كيغالي.");
+    let visit = run(
+        "وقعت دولة قطر ورواندا مذكرة تفاهم في مجال الذكاء الاصطناعي خلال زيارة رسمية لوفد قطري \
+        إلى العاصمة الرواندية كيغالي.",
+    );
     assert_eq!(visit[0].location.as_ref().unwrap().value, "Kigali");
     let expo = run("Mauritania and the United Arab Emirates signed a memorandum of understanding on innovation \
         on the sidelines of Expo 2020 Dubai.");
     assert_eq!(expo[0].event.as_ref().unwrap().value, "Expo 2020 Dubai");
     assert_eq!(expo[0].location.as_ref().unwrap().value, "Dubai");
-    let city = run("Senegal and Morocco signed an agreement on e-commerce in the city of Dakhla on Wednesday.");
+    let city = run(
+        "Senegal and Morocco signed an agreement on e-commerce in the city of Dakhla on Wednesday.",
+    );
     assert_eq!(city[0].location.as_ref().unwrap().value, "Dakhla");
 }
 
@@ -74,7 +103,10 @@ fn a_signing_recalled_with_a_past_date_is_referenced() {
         le 21 octobre 2024 entre le Maroc et l'Estonie.");
     assert_eq!(out[0].status.value, Status::Referenced);
     assert_eq!(out[0].instrument.value, Instrument::Declaration);
-    assert_eq!(out[0].date.as_ref().unwrap().value.to_string(), "2024-10-21");
+    assert_eq!(
+        out[0].date.as_ref().unwrap().value.to_string(),
+        "2024-10-21"
+    );
 }
 
 #[test]
@@ -84,7 +116,10 @@ fn a_ratification_keeps_the_signing_date_and_place() {
     assert_eq!(out.len(), 1, "{out:?}");
     assert_eq!(out[0].status.value, Status::Ratified);
     assert_eq!(codes(&out[0]), ["MA", "SA"]);
-    assert_eq!(out[0].date.as_ref().unwrap().value.to_string(), "2024-12-16");
+    assert_eq!(
+        out[0].date.as_ref().unwrap().value.to_string(),
+        "2024-12-16"
+    );
     assert_eq!(out[0].location.as_ref().unwrap().value, "Riyadh");
 }
 
@@ -92,6 +127,9 @@ fn a_ratification_keeps_the_signing_date_and_place() {
 fn a_quoted_post_dates_an_undated_signing() {
     let out = run(" date 2021-01 Les deux pays ont signé un mémorandum d'entente, le Maroc et le Luxembourg, par \
         visioconférence.\n— Ministère (@ministere) January 25, 2021");
-    assert_eq!(out[0].date.as_ref().unwrap().value.to_string(), "2021-01-25");
+    assert_eq!(
+        out[0].date.as_ref().unwrap().value.to_string(),
+        "2021-01-25"
+    );
     assert_eq!(out[0].location.as_ref().unwrap().value, "videoconference");
 }

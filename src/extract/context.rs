@@ -1,5 +1,8 @@
 //! The per-document context shared by every rule: folded text, sentences, mentions.
 
+use once_cell::unsync::OnceCell;
+
+use super::dates::DateMention;
 use crate::gazetteer::{CountryKind, CueClass, CueValue, Entry, Gazetteer, Lang, Mention};
 use crate::model::PartialDate;
 use crate::text::{sentences, Folded};
@@ -21,6 +24,10 @@ pub(crate) struct Ctx<'a> {
     pub sent_of: Vec<usize>,
     /// For each sentence, the range of its mentions.
     pub sent_mentions: Vec<(usize, usize)>,
+    /// Date expressions per sentence, found once on first use.
+    dates: Vec<OnceCell<Vec<DateMention>>>,
+    /// Title and body phrases per sentence, merged and sorted, found once on first use.
+    titles: Vec<OnceCell<Vec<(usize, usize)>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -84,7 +91,11 @@ impl<'a> Ctx<'a> {
                 *s = si;
             }
         }
+        let dates = (0..sents.len()).map(|_| OnceCell::new()).collect();
+        let titles = (0..sents.len()).map(|_| OnceCell::new()).collect();
         Ctx {
+            dates,
+            titles,
             g,
             text,
             lang,
@@ -98,15 +109,54 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The mentions of a sentence that overlap an original range. Mentions do not
+    /// overlap one another (but for meanings of one span), so starts and ends are both
+    /// sorted: two binary searches.
+    pub fn overlapping(&self, s: usize, a: usize, b: usize) -> &[Mention] {
+        let ms = self.in_sentence(s);
+        let lo = ms.partition_point(|m| m.end <= a);
+        let hi = ms.partition_point(|m| m.start < b).max(lo);
+        &ms[lo..hi]
+    }
+
+    /// The mentions of a sentence that lie within an original range.
+    pub fn within(&self, s: usize, a: usize, b: usize) -> &[Mention] {
+        let ms = self.in_sentence(s);
+        let lo = ms.partition_point(|m| m.start < a);
+        let hi = ms.partition_point(|m| m.end <= b).max(lo);
+        &ms[lo..hi]
+    }
+
+    /// Whether an original range lies inside a title or body phrase of its sentence
+    /// ("ministre de la Transition numérique"): cues there do not describe the instrument.
+    pub fn in_title(&self, s: usize, a: usize, b: usize) -> bool {
+        let phrases = self.titles[s].get_or_init(|| {
+            let mut all: Vec<(usize, usize)> =
+                super::signatories::title_phrases(self, s, CueClass::Title);
+            all.extend(super::signatories::title_phrases(self, s, CueClass::Body));
+            all.sort_unstable();
+            let mut merged: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+            for (x, y) in all {
+                match merged.last_mut() {
+                    Some(last) if x <= last.1 => last.1 = last.1.max(y),
+                    _ => merged.push((x, y)),
+                }
+            }
+            merged
+        });
+        let i = phrases.partition_point(|&(x, _)| x <= a);
+        i > 0 && phrases[i - 1].1 >= b
+    }
+
+    /// The date expressions of a sentence.
+    pub fn dates(&self, s: usize) -> &[DateMention] {
+        self.dates[s].get_or_init(|| super::dates::in_sentence(self, s))
+    }
+
     /// The mentions of a sentence.
     pub fn in_sentence(&self, s: usize) -> &[Mention] {
         let (a, b) = self.sent_mentions[s];
         &self.mentions[a..b]
-    }
-
-    /// Index of the first mention of a sentence.
-    pub fn first_index(&self, s: usize) -> usize {
-        self.sent_mentions[s].0
     }
 
     /// The folded text of an original range.

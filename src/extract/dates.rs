@@ -69,14 +69,19 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = Vec::new();
     let ms = ctx.in_sentence(s);
     let weekday_before = |start: usize| -> Option<(u8, usize)> {
-        ms.iter().rev().find_map(|m| match Ctx::cue(m) {
-            Some((CueClass::Weekday, CueValue::Number(w)))
-                if m.fend <= start && start - m.fend <= 4 && m.fstart >= fs =>
-            {
-                Some((w as u8, m.fstart))
-            }
-            _ => None,
-        })
+        let end = ms.partition_point(|m| m.fstart < start);
+        ms[..end]
+            .iter()
+            .rev()
+            .take(3)
+            .find_map(|m| match Ctx::cue(m) {
+                Some((CueClass::Weekday, CueValue::Number(w)))
+                    if m.fend <= start && start - m.fend <= 4 && m.fstart >= fs =>
+                {
+                    Some((w as u8, m.fstart))
+                }
+                _ => None,
+            })
     };
     let mut used: Vec<(usize, usize)> = Vec::new();
     for m in ms {
@@ -88,7 +93,13 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
         if mfs < fs || mfe > fe {
             continue;
         }
-        let before = &ft[..mfs - fs];
+        // The day comes within a few words before the month: a bounded look-back keeps
+        // the end-anchored search from rescanning the whole sentence.
+        let mut look = (mfs - fs).saturating_sub(48);
+        while !ft.is_char_boundary(look) {
+            look += 1;
+        }
+        let before = &ft[look..mfs - fs];
         let after = &ft[mfe - fs..];
         let mut start = mfs;
         let mut end = mfe;
@@ -97,7 +108,7 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
         if let Some(c) = DAY_BEFORE.captures(before) {
             day = c.get(2).and_then(|d| d.as_str().parse().ok());
             from = c.get(1).and_then(|d| d.as_str().parse().ok());
-            start = fs + c.get(0).map_or(mfs - fs, |g| g.start());
+            start = fs + look + c.get(0).map_or(mfs - fs - look, |g| g.start());
         }
         let mut rest = after;
         if day.is_none() {

@@ -91,14 +91,23 @@ fn status_of(class: CueClass) -> Option<Status> {
     }
 }
 
+/// No article reports more instruments than this; the rest of a pathological text is
+/// left out rather than grow the output without bound.
+const MAX_AGREEMENTS: usize = 32;
+
+/// Signing bodies kept per instrument, for the same reason.
+const MAX_ORGANIZATIONS: usize = 32;
+
 fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
     let mentions = instrument_mentions(ctx);
     let frames = frames(ctx, &mentions);
     // The days a document states (event ranges, full dates) make a bare weekday certain.
     let ranges: Vec<DateMention> = (0..ctx.sents.len())
-        .flat_map(|s| dates::in_sentence(ctx, s))
+        .flat_map(|s| ctx.dates(s).iter().copied())
         .filter(|d| matches!(d.when, When::Range { .. } | When::Day { .. }))
         .collect();
+    let mut frames = frames;
+    frames.truncate(MAX_AGREEMENTS);
     let single = frames.len() == 1;
     let mut out: Vec<Agreement> = frames
         .iter()
@@ -120,49 +129,42 @@ fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             _ => continue,
         };
         let sent = ctx.sent_of[idx];
-        let in_sent = ctx.in_sentence(sent);
-        let first = ctx.first_index(sent);
-        // The nearest status cue of the sentence, by distance in bytes; a cue before the
-        // instrument counts a little nearer (verbs precede their objects).
+        let (first, last) = ctx.sent_mentions[sent];
+        let is_instrument = |x: &Mention| {
+            matches!(
+                Ctx::cue(x),
+                Some((CueClass::Instrument | CueClass::Generic, _))
+            )
+        };
+        // The nearest status cue of the sentence, by distance in bytes, not beyond another
+        // instrument mention (a cue past one belongs to it); a cue before the instrument
+        // counts a little nearer (verbs precede their objects). Each scan stops at the
+        // next instrument, so the whole pass stays linear.
         let mut best: Option<(usize, Status, usize)> = None;
-        for (k, c) in in_sent.iter().enumerate() {
-            let Some((class, _)) = Ctx::cue(c) else {
-                continue;
-            };
-            let Some(st) = status_of(class) else { continue };
-            let d = if c.end <= m.start {
-                m.start - c.end
-            } else {
-                c.start.saturating_sub(m.end) + 20
-            };
-            // A status cue separated by another instrument mention belongs to that one.
-            let between = if c.end <= m.start {
-                (first + k + 1)..idx
-            } else {
-                (idx + 1)..(first + k)
-            };
-            let blocked = ctx.mentions[between].iter().any(|x| {
-                matches!(
-                    Ctx::cue(x),
-                    Some((CueClass::Instrument | CueClass::Generic, _))
-                )
-            });
-            if blocked {
-                continue;
+        let mut consider = |k: usize, d: usize| {
+            if let Some(st) = Ctx::cue(&ctx.mentions[k]).and_then(|(class, _)| status_of(class)) {
+                if best.is_none_or(|b| d < b.0) {
+                    best = Some((d, st, k));
+                }
             }
-            if best.is_none_or(|b| d < b.0) {
-                best = Some((d, st, first + k));
+        };
+        for k in (first..idx).rev() {
+            if is_instrument(&ctx.mentions[k]) {
+                break;
             }
+            consider(k, m.start.saturating_sub(ctx.mentions[k].end));
+        }
+        for k in idx + 1..last {
+            if is_instrument(&ctx.mentions[k]) {
+                break;
+            }
+            consider(k, ctx.mentions[k].start.saturating_sub(m.end) + 20);
         }
         let mut status = best.map(|(_, s, k)| (s, k));
         // Coordinated instruments share their verb: "ont signé un mémorandum ainsi
         // qu'un plan d'action", "وقعتا مذكرة تفاهم وبرنامجا تنفيذيا".
         if status.is_none() {
-            if let Some(prev) = out
-                .iter()
-                .rev()
-                .find(|p: &&InstrumentMention| p.sent == sent)
-            {
+            if let Some(prev) = out.last().filter(|p: &&InstrumentMention| p.sent == sent) {
                 let gap = ctx.folded_range(ctx.mentions[prev.idx].end, m.start);
                 let coordinated = rules::rules(ctx.lang)
                     .coordination
@@ -246,33 +248,39 @@ fn ordinal_near(ctx: &Ctx<'_>, idx: usize, m: &Mention) -> u16 {
 /// A past-time cue near a signed instrument: "signé en 2021", "l'année dernière", an
 /// explicit year before the publication year.
 fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
-    let near = |x: &Mention| x.start.abs_diff(m.start) < 120;
-    if ctx
-        .in_sentence(sent)
-        .iter()
-        .any(|x| Ctx::is(x, CueClass::Past) && near(x))
-    {
+    let (ss, se) = ctx.sents[sent];
+    let window = ctx.overlapping(
+        sent,
+        m.start.saturating_sub(120).max(ss),
+        (m.end + 120).min(se),
+    );
+    if window.iter().any(|x| Ctx::is(x, CueClass::Past)) {
         return true;
     }
     let Some(p) = ctx.published else { return false };
-    dates::in_sentence(ctx, sent).iter().any(|d| {
-        // Months from the stated date to the publication: three or more is background.
-        let months_before = |y: u16, mo: Option<u8>| {
-            let pm = p.month.unwrap_or(12) as i32;
-            (p.year as i32 * 12 + pm) - (y as i32 * 12 + mo.unwrap_or(12) as i32)
-        };
-        let past = match d.when {
-            When::Year(y) => y < p.year,
-            When::Month { year, month } => months_before(year, Some(month)) >= 3,
-            When::Day {
-                year: Some(y),
-                month,
-                ..
-            } => months_before(y, Some(month)) >= 3,
-            _ => false,
-        };
-        past && d.span.start.abs_diff(m.start) < 160
-    })
+    let dates = ctx.dates(sent);
+    let lo = dates.partition_point(|d| d.span.start + 160 < m.start);
+    dates[lo..]
+        .iter()
+        .take_while(|d| d.span.start < m.start + 160)
+        .any(|d| {
+            // Months from the stated date to the publication: three or more is background.
+            let months_before = |y: u16, mo: Option<u8>| {
+                let pm = p.month.unwrap_or(12) as i32;
+                (p.year as i32 * 12 + pm) - (y as i32 * 12 + mo.unwrap_or(12) as i32)
+            };
+            let past = match d.when {
+                When::Year(y) => y < p.year,
+                When::Month { year, month } => months_before(year, Some(month)) >= 3,
+                When::Day {
+                    year: Some(y),
+                    month,
+                    ..
+                } => months_before(y, Some(month)) >= 3,
+                _ => false,
+            };
+            past && d.span.start.abs_diff(m.start) < 160
+        })
 }
 
 fn compatible(f: &Frame, im: &InstrumentMention) -> bool {
@@ -321,9 +329,7 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                     f.instrument_span = span_of(im.idx);
                     f.specific = true;
                 }
-                if !f.core.contains(&im.sent) {
-                    f.core.push(im.sent);
-                }
+                f.core.push(im.sent);
             }
             None => {
                 // A count repeats an existing group ("les deux mémorandums") when frames
@@ -334,9 +340,7 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                     .count();
                 if im.count > 1 && existing >= im.count as usize {
                     for f in frames.iter_mut().filter(|f| f.status == status) {
-                        if !f.core.contains(&im.sent) {
-                            f.core.push(im.sent);
-                        }
+                        f.core.push(im.sent);
                     }
                     continue;
                 }
@@ -369,9 +373,7 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             {
                 let core = frames[i].core.clone();
                 for s in core {
-                    if !frames[j].core.contains(&s) {
-                        frames[j].core.push(s);
-                    }
+                    frames[j].core.push(s);
                 }
                 frames.remove(i);
                 continue;
@@ -400,9 +402,7 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                 frames[j].specific = true;
             }
             for s in core {
-                if !frames[j].core.contains(&s) {
-                    frames[j].core.push(s);
-                }
+                frames[j].core.push(s);
             }
             frames.remove(i);
             continue;
@@ -434,10 +434,14 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                 f.instrument_span = span_of(im.idx);
                 f.specific = true;
             }
-            if !f.sents.contains(&im.sent) {
-                f.sents.push(im.sent);
-            }
+            f.sents.push(im.sent);
         }
+    }
+    for f in &mut frames {
+        f.core.sort_unstable();
+        f.core.dedup();
+        f.sents.sort_unstable();
+        f.sents.dedup();
     }
     // A sentence that goes on about the instrument ("Ce partenariat vise …") joins the
     // frame of the sentence before it.
@@ -451,9 +455,7 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             }
         }
         for s in extra {
-            if !f.sents.contains(&s) {
-                f.sents.push(s);
-            }
+            f.sents.push(s);
         }
     }
     // "Le second est …", "The first concerns …": a sentence led by an ordinal speaks of
@@ -467,20 +469,18 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         });
         if let Some(n) = lead {
             if let Some(f) = frames.iter_mut().find(|f| f.ordinal == n) {
-                if !f.sents.contains(&s) {
-                    f.sents.push(s);
-                }
+                f.sents.push(s);
             }
         }
     }
     for f in &mut frames {
         for &s in &f.core.clone() {
-            if !f.sents.contains(&s) {
-                f.sents.push(s);
-            }
+            f.sents.push(s);
         }
         f.core.sort_unstable();
+        f.core.dedup();
         f.sents.sort_unstable();
+        f.sents.dedup();
     }
     frames
 }
@@ -609,11 +609,11 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
             .sents
             .iter()
             .copied()
-            .filter(|s| !f.core.contains(s))
+            .filter(|s| f.core.binary_search(s).is_err())
             .collect();
         let mut more = BTreeMap::new();
         add_from(&others, &mut more);
-        if single && !f.core.contains(&0) {
+        if single && f.core.first() != Some(&0) {
             add_from(&[0], &mut more);
         }
         if parties.len() + more.len() <= 3 {
@@ -688,6 +688,9 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
 fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
     let mut out: Vec<Spanned<String>> = Vec::new();
     for &s in &f.core {
+        if out.len() >= MAX_ORGANIZATIONS {
+            break;
+        }
         for m in ctx.in_sentence(s) {
             if let Entry::Org(i) = m.entry {
                 let name = ctx.g.orgs[i as usize].name.clone();
@@ -730,7 +733,7 @@ fn date_of(
             if signs.is_empty() {
                 continue;
             }
-            for d in dates::in_sentence(ctx, s) {
+            for &d in ctx.dates(s) {
                 if matches!(d.when, When::Range { .. }) {
                     continue;
                 }
@@ -876,17 +879,13 @@ fn event_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
 fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<Domain>> {
     let mut found: BTreeMap<Domain, Span> = BTreeMap::new();
     let mut sents = f.sents.clone();
-    if single && !sents.contains(&0) {
+    if single && sents.first() != Some(&0) {
         sents.push(0);
     }
     for &s in &sents {
-        let titles = signatories::title_phrases(ctx, s, CueClass::Title)
-            .into_iter()
-            .chain(signatories::title_phrases(ctx, s, CueClass::Body))
-            .collect::<Vec<_>>();
         for m in ctx.in_sentence(s) {
             if let Some((CueClass::Domain, CueValue::Domain(d))) = Ctx::cue(m) {
-                if titles.iter().any(|&(a, b)| m.start >= a && m.end <= b) {
+                if ctx.in_title(s, m.start, m.end) {
                     continue;
                 }
                 found.entry(d).or_insert(Span::new(m.start, m.end));

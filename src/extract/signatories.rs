@@ -22,6 +22,9 @@ pub(crate) fn title_phrases(ctx: &Ctx<'_>, s: usize, class: CueClass) -> Vec<(us
         // Stop at the next cue that is not part of a title: status, instrument, person,
         // another title opener, dates.
         for x in &ms[k + 1..] {
+            if x.start > m.start + 400 {
+                break;
+            }
             let stop = match x.entry {
                 Entry::Cue { class: c, .. } => {
                     !matches!(c, CueClass::Domain | CueClass::Body | CueClass::Title)
@@ -64,6 +67,12 @@ pub(crate) fn title_phrases(ctx: &Ctx<'_>, s: usize, class: CueClass) -> Vec<(us
     out
 }
 
+/// Name candidates read from one sentence at most: a longer run is a list.
+const MAX_CANDIDATES: usize = 128;
+
+/// No instrument has more signers than this; past it, a text is a list, not a report.
+const MAX_SIGNATORIES: usize = 32;
+
 /// The people who sign, in the frame's core sentences.
 pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
     let mut out: Vec<Signatory> = Vec::new();
@@ -73,6 +82,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
             _ => latin_names(ctx, s),
         };
         for (a, b, person) in names {
+            if out.len() >= MAX_SIGNATORIES {
+                return out;
+            }
             if witnessed(ctx, s, a) || witness_after(ctx, s, b) {
                 continue;
             }
@@ -108,27 +120,37 @@ fn same_name(a: &str, b: &str) -> bool {
 /// which the name stands.
 fn witnessed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
     let (ss, _) = ctx.sents[s];
-    ctx.in_sentence(s).iter().any(|m| {
-        Ctx::is(m, CueClass::Witness) && m.end <= a && {
-            let between = &ctx.text[m.end.max(ss)..a];
+    // A clause of at most three commas: look back a bounded stretch.
+    let from = floor_boundary(ctx.text, a.saturating_sub(400).max(ss));
+    let near = ctx.within(s, from, a);
+    near.iter().enumerate().any(|(i, m)| {
+        Ctx::is(m, CueClass::Witness) && {
+            let between = &ctx.text[m.end..a];
             !between.contains([';', '.'])
                 && between.chars().filter(|&c| c == ',' || c == '،').count() <= 2
-                && !ctx.in_sentence(s).iter().any(|x| {
-                    x.start >= m.end
-                        && x.end <= a
-                        && (Ctx::is(x, CueClass::Signed) || Ctx::is(x, CueClass::Instrument))
-                })
+                && !near[i + 1..]
+                    .iter()
+                    .any(|x| Ctx::is(x, CueClass::Signed) || Ctx::is(x, CueClass::Instrument))
         }
     })
+}
+
+/// The nearest char boundary at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// A witness verb after the name ("X and Y presided over the signing", "ont présidé"):
 /// the name is its subject, separated from it only by other names and conjunctions.
 fn witness_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
-    let Some(w) = ctx
-        .in_sentence(s)
+    let ms = ctx.in_sentence(s);
+    let from = ms.partition_point(|m| m.start < b);
+    let Some(w) = ms[from..]
         .iter()
-        .find(|m| m.start >= b && !matches!(m.entry, Entry::Person(_)))
+        .find(|m| !matches!(m.entry, Entry::Person(_)))
     else {
         return false;
     };
@@ -140,14 +162,10 @@ fn witness_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
 /// The side a name signs for: a country named in its title phrase before it (back to
 /// the previous name or clause), or in its apposition after it.
 fn side(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> Option<crate::Country> {
-    let ms = ctx.in_sentence(s);
     let (ss, se) = ctx.sents[s];
     // Before: back to a clause break ("et", "and", "و" + title) or the sentence start.
     let mut from = ss;
-    for m in ms.iter().rev() {
-        if m.end > a {
-            continue;
-        }
+    for m in ctx.within(s, ss, a).iter().rev() {
         if matches!(m.entry, Entry::Person(_)) || Ctx::is(m, CueClass::Signed) {
             from = m.end;
             break;
@@ -180,16 +198,16 @@ fn side(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> Option<crate::Country> {
             None => e,
         }
     };
-    let near_before = ms
+    let near_before = ctx
+        .within(s, cut, a)
         .iter()
         .rev()
-        .filter(|m| m.start >= cut && m.end <= a)
         .find_map(|m| party_of_side(ctx, m));
     if near_before.is_some() {
         return near_before;
     }
-    ms.iter()
-        .filter(|m| m.start >= b && m.end <= after_end)
+    ctx.within(s, b, after_end.max(b))
+        .iter()
         .find_map(|m| party_of_side(ctx, m))
 }
 
@@ -277,16 +295,14 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         words.push((st, text.len()));
     }
     let covered = |a: usize, b: usize| {
-        ms.iter().any(|m| {
-            m.start < b
-                && a < m.end
-                && !matches!(
-                    m.entry,
-                    Entry::Cue {
-                        class: CueClass::Honorific,
-                        ..
-                    }
-                )
+        ctx.overlapping(s, a, b).iter().any(|m| {
+            !matches!(
+                m.entry,
+                Entry::Cue {
+                    class: CueClass::Honorific,
+                    ..
+                }
+            )
         })
     };
     let is_cap = |w: &str| {
@@ -352,6 +368,7 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
             && (2..=6).contains(&n_caps)
             && introduced(ctx, s, na)
             && !out.iter().any(|o| o.0 < nb && na < o.1)
+            && out.len() < MAX_CANDIDATES
         {
             out.push((na, nb, None));
         }
@@ -365,8 +382,8 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
 /// cue in the words before it, or a signer lead word ("par", "by") close before it.
 fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
     let (ss, _) = ctx.sents[s];
-    let ms = ctx.in_sentence(s);
-    let titled = ms.iter().any(|m| {
+    let from = floor_boundary(ctx.text, a.saturating_sub(160).max(ss));
+    let titled = ctx.within(s, from, a).iter().any(|m| {
         matches!(
             m.entry,
             Entry::Cue {
@@ -431,7 +448,7 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
     let fold = |k: usize| crate::text::fold_str(&ctx.text[words[k].0..words[k].1]);
     let covered = |k: usize| {
         let (a, b) = words[k];
-        ms.iter().find(|m| m.start < b && a < m.end)
+        ctx.overlapping(s, a, b).first()
     };
     let opener = |k: usize| {
         covered(k).is_some_and(|m| {
@@ -523,7 +540,7 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
                 super::ar::NOT_NAME.contains(&w.as_str()) || w.chars().any(|c| c.is_ascii_digit())
             });
             let (na, nb) = (words[j].0, words[e - 1].1);
-            if !bad && !out.iter().any(|o| o.0 < nb && na < o.1) {
+            if !bad && !out.iter().any(|o| o.0 < nb && na < o.1) && out.len() < MAX_CANDIDATES {
                 out.push((na, nb, None));
             }
         }
@@ -560,7 +577,7 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
             na += 'و'.len_utf8();
         }
         let nb = words[o - 1].1;
-        if !out.iter().any(|x| x.0 < nb && na < x.1) {
+        if !out.iter().any(|x| x.0 < nb && na < x.1) && out.len() < MAX_CANDIDATES {
             out.push((na, nb, None));
         }
     }
@@ -581,7 +598,7 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
                 continue;
             }
             let (na, nb) = (words[k + 1].0, words[e - 1].1);
-            if !out.iter().any(|o| o.0 < nb && na < o.1) {
+            if !out.iter().any(|o| o.0 < nb && na < o.1) && out.len() < MAX_CANDIDATES {
                 out.push((na, nb, None));
             }
         }
