@@ -133,3 +133,38 @@ fn a_quoted_post_dates_an_undated_signing() {
     );
     assert_eq!(out[0].location.as_ref().unwrap().value, "videoconference");
 }
+
+#[test]
+fn a_signing_sentence_before_any_instrument_does_not_break_the_frames() {
+    // Regression: a sentence with a signing verb and no instrument, before the first
+    // frame's sentence, once indexed out of bounds.
+    let out = run("Le ministre a signé le livre d'or de l'ambassade. Le Maroc et la Tunisie ont signé un accord \
+        de coopération numérique. Il a été signé par M. Karim Ben Salah, ministre tunisien des Technologies.");
+    assert_eq!(out.len(), 1);
+    assert_eq!(codes(&out[0]), ["MA", "TN"]);
+    assert_eq!(names(&out[0]), ["Karim Ben Salah"]);
+}
+
+#[test]
+fn signers_named_in_the_next_sentence_and_in_apposition() {
+    let out = run("Saudi Arabia and Indonesia signed a memorandum of understanding on data centres on Wednesday. \
+        H.E. Eng. Faisal Al-Harbi, Deputy Minister for Technology, signed on behalf of the Kingdom, while \
+        Vice Minister Rini Kusumawardani signed for Indonesia.");
+    let a = &out[0];
+    let sides: Vec<(&str, &str)> = a
+        .signatories
+        .iter()
+        .map(|s| (s.name.as_str(), s.country.as_ref().map_or("", |c| c.code())))
+        .collect();
+    assert_eq!(sides.len(), 2, "{sides:?}");
+    assert!(sides[0].0.ends_with("Faisal Al-Harbi"), "{sides:?}");
+    assert_eq!(sides[1], ("Rini Kusumawardani", "ID"));
+}
+
+#[test]
+fn planned_instruments_name_no_signers_unless_the_text_does() {
+    let out = run("Egypt and India are expected to sign an agreement on digital identity during a visit to India \
+        by Egypt's Minister of Communications, Tarek Abdel Aziz, officials said.");
+    assert_eq!(out[0].status.value, Status::Planned);
+    assert!(out[0].signatories.is_empty(), "{:?}", out[0].signatories);
+}

@@ -79,6 +79,9 @@ struct Frame {
     ordinal: u16,
     /// The mention that opened it.
     anchor: usize,
+    /// Sentences that report the signing without naming the instrument ("X signed on
+    /// behalf of the Kingdom"): read for signatories only.
+    signers: Vec<usize>,
 }
 
 fn status_of(class: CueClass) -> Option<Status> {
@@ -205,12 +208,20 @@ fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
 
 /// A stated number of instruments: "deux mémorandums", "three MoUs", Arabic duals.
 fn count_before(ctx: &Ctx<'_>, idx: usize, m: &Mention) -> u16 {
-    if idx > 0 {
-        let p = &ctx.mentions[idx - 1];
-        if let Some((CueClass::Number, CueValue::Number(n))) = Ctx::cue(p) {
-            if m.start.saturating_sub(p.end) <= 2 && (2..=10).contains(&n) {
-                return n;
+    // "two MoUs", "trois conventions", "three digital cooperation documents": the number
+    // stands a few words before the noun, with nothing but description between.
+    for p in ctx.mentions[idx.saturating_sub(3)..idx].iter().rev() {
+        match Ctx::cue(p) {
+            Some((CueClass::Number, CueValue::Number(n))) => {
+                let gap = &ctx.text[p.end.min(m.start)..m.start];
+                if gap.len() <= 40 && !gap.contains([',', '.', ';', '،']) && (2..=10).contains(&n)
+                {
+                    return n;
+                }
+                break;
             }
+            Some((CueClass::Domain | CueClass::Ordinal, _)) | None => continue,
+            Some(_) => break,
         }
     }
     if ctx.lang == Lang::Ar {
@@ -344,8 +355,22 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                     }
                     continue;
                 }
+                // The frames already open are the first of the counted group.
+                let mut k0 = 0;
+                if im.count > 1 {
+                    for f in frames
+                        .iter_mut()
+                        .filter(|f| f.status == status && compatible(f, im))
+                    {
+                        k0 += 1;
+                        if f.ordinal == 0 {
+                            f.ordinal = k0;
+                        }
+                        f.core.push(im.sent);
+                    }
+                }
                 let n = im.count.saturating_sub(existing as u16).max(1);
-                for k in 0..n {
+                for k in k0..k0 + n {
                     frames.push(Frame {
                         instrument: im.instrument,
                         instrument_span: Span::new(m.start, m.end),
@@ -354,8 +379,9 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                         status_span,
                         core: vec![im.sent],
                         sents: vec![im.sent],
-                        ordinal: if n > 1 { k + 1 } else { 0 },
+                        ordinal: if im.count > 1 { k + 1 } else { 0 },
                         anchor: im.idx,
+                        signers: Vec::new(),
                     });
                 }
             }
@@ -456,6 +482,33 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         }
         for s in extra {
             f.sents.push(s);
+        }
+    }
+    // A sentence with a signing verb and no instrument, just after a frame's sentence,
+    // names that frame's signers ("X signed on behalf of the Kingdom, while Y …").
+    for s in 0..ctx.sents.len() {
+        let ms = ctx.in_sentence(s);
+        let signing = ms.iter().any(|m| Ctx::is(m, CueClass::Signed))
+            && !ms.iter().any(|m| {
+                matches!(
+                    Ctx::cue(m),
+                    Some((CueClass::Instrument | CueClass::Generic, _))
+                )
+            });
+        if !signing {
+            continue;
+        }
+        let owner = frames
+            .iter_mut()
+            .filter_map(|f| {
+                let i = f.sents.partition_point(|&x| x < s);
+                let d = s - *f.sents[..i].last()?;
+                (d <= 2).then_some((d, f))
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, f)| f);
+        if let Some(f) = owner {
+            f.signers.push(s);
         }
     }
     // "Le second est …", "The first concerns …": a sentence led by an ordinal speaks of
@@ -896,4 +949,36 @@ fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<Domain>> {
         found.remove(&Domain::DigitalTransformation);
     }
     found.into_iter().map(|(d, s)| Spanned::new(d, s)).collect()
+}
+#[cfg(test)]
+mod debug_tmp {
+    #[test]
+    fn dbg() {
+        let g = crate::gazetteer::Gazetteer::embedded().unwrap();
+        let t = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/corpus/en_105.txt"
+        ))
+        .unwrap();
+        let doc = crate::Document::with_dateline(&t);
+        let ctx = super::Ctx::new(
+            &g,
+            &t,
+            doc.body_offset(),
+            crate::gazetteer::Lang::En,
+            doc.publication(),
+        );
+        for s in 0..3 {
+            eprintln!("S{s}: {:?}", &t[ctx.sents[s].0..ctx.sents[s].1]);
+            for d in ctx.dates(s) {
+                eprintln!("  {:?} {:?}", d.when, &t[d.span.range()]);
+            }
+        }
+        for m in ctx.in_sentence(1) {
+            eprintln!("{:?} {:?}", &t[m.start..m.end], m.entry);
+        }
+        for f in super::frames(&ctx, &super::instrument_mentions(&ctx)) {
+            eprintln!("{:?}", f);
+        }
+    }
 }

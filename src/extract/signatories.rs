@@ -4,7 +4,7 @@ use super::context::Ctx;
 use super::rules::rules;
 use super::{party_of, Frame};
 use crate::gazetteer::{CueClass, Entry, Lang, Mention};
-use crate::model::{Signatory, Span};
+use crate::model::{Signatory, Span, Status};
 use crate::text::is_word_char;
 
 /// Phrases opened by a title or body cue ("la ministre déléguée chargée de …",
@@ -76,12 +76,16 @@ const MAX_SIGNATORIES: usize = 32;
 /// The people who sign, in the frame's core sentences.
 pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
     let mut out: Vec<Signatory> = Vec::new();
-    for &s in &f.core {
+    for &s in f.core.iter().chain(&f.signers) {
         let names = match ctx.lang {
             Lang::Ar => arabic_names(ctx, s),
             _ => latin_names(ctx, s),
         };
         for (a, b, person) in names {
+            // Who will sign a planned instrument is known only when the text says so.
+            if f.status == Status::Planned && !after_signer_lead(ctx, s, a) {
+                continue;
+            }
             if out.len() >= MAX_SIGNATORIES {
                 return out;
             }
@@ -338,10 +342,20 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
             }
             j += 1;
         }
-        let n_caps = (i..=last_cap)
+        // Honorifics open the run but are not part of the name ("M.", "H.E. Eng.").
+        let mut first = i;
+        while first < last_cap
+            && ctx
+                .overlapping(s, ss + words[first].0, ss + words[first].1)
+                .iter()
+                .any(|m| Ctx::is(m, CueClass::Honorific))
+        {
+            first += 1;
+        }
+        let n_caps = (first..=last_cap)
             .filter(|&k| is_cap(text[words[k].0..words[k].1].trim_end_matches('.')))
             .count();
-        let (na, nb) = (ss + words[i].0, ss + words[last_cap].1);
+        let (na, nb) = (ss + words[first].0, ss + words[last_cap].1);
         let nb = if text[..nb - ss].ends_with('.')
             && !text[words[last_cap].0..nb - ss]
                 .trim_end_matches('.')
@@ -401,6 +415,28 @@ fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
     if titled {
         return true;
     }
+    // An apposed title after the name: "Rauf Jafarov, head of …".
+    let after = ctx.overlapping(s, a, ctx.sents[s].1);
+    let apposed = after
+        .iter()
+        .find(|m| m.start >= a && !matches!(m.entry, Entry::Country { .. }))
+        .is_some_and(|m| {
+            matches!(
+                m.entry,
+                Entry::Cue {
+                    class: CueClass::Title | CueClass::Counterpart,
+                    ..
+                }
+            ) && ctx.text[a..m.start]
+                .rfind([',', '،'])
+                .is_some_and(|i| m.start - (a + i) <= 20)
+        });
+    apposed || after_signer_lead(ctx, s, a)
+}
+
+/// Whether a signer lead word ("par", "by", "من قبل") stands right before `a`.
+fn after_signer_lead(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
+    let (ss, _) = ctx.sents[s];
     let before = ctx.folded_range(ss, a);
     let before = before.trim_end_matches([' ', ',']);
     rules(ctx.lang)

@@ -10,8 +10,9 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Abbreviations after which a full stop does not end a sentence (folded, without the dot).
 const ABBREVIATIONS: &[&str] = &[
     "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "mr", "mrs", "ms", "st", "ste", "no", "n", "h.e",
-    "s.e", "e", "h", "gen", "col", "prof", "sen", "rep", "gov", "lt", "jr", "sr", "co", "inc",
-    "ltd", "corp", "vs", "etc", "cf", "u.s", "u.k", "u.n", "p", "s",
+    "s.e", "e", "h", "gen", "col", "prof", "eng", "engr", "hon", "amb", "ing", "cmdr", "capt",
+    "maj", "sen", "rep", "gov", "lt", "jr", "sr", "co", "inc", "ltd", "corp", "vs", "etc", "cf",
+    "u.s", "u.k", "u.n", "p", "s",
 ];
 
 /// Splits a text into sentences: UAX #29 sentence bounds, also broken at line ends,
