@@ -84,6 +84,27 @@ struct Frame {
     signers: Vec<usize>,
 }
 
+impl Frame {
+    /// A specific name ("mémorandum d'entente") replaces a generic one ("accord").
+    fn name(&mut self, im: &InstrumentMention, span: Span) {
+        if !im.generic && !self.specific {
+            self.instrument = im.instrument;
+            self.instrument_span = span;
+            self.specific = true;
+        }
+    }
+}
+
+/// The frame of a counted group that an ordinal names ("la seconde convention").
+fn by_ordinal(frames: &[Frame], im: &InstrumentMention) -> Option<usize> {
+    if im.ordinal == 0 {
+        return None;
+    }
+    frames
+        .iter()
+        .position(|f| f.ordinal == im.ordinal && compatible(f, im))
+}
+
 fn status_of(class: CueClass) -> Option<Status> {
     match class {
         CueClass::Signed => Some(Status::Signed),
@@ -310,13 +331,7 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         let status_span = span_of(sidx);
         // Merge into an existing frame of the same status and a compatible kind, unless
         // the mention states a count (then it names instruments of its own).
-        let by_ordinal = (im.ordinal > 0)
-            .then(|| {
-                frames
-                    .iter()
-                    .position(|f| f.ordinal == im.ordinal && compatible(f, im))
-            })
-            .flatten();
+        let by_ordinal = by_ordinal(&frames, im);
         let target = if im.count > 1 {
             None
         } else if by_ordinal.is_some() {
@@ -335,11 +350,7 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         match target {
             Some(t) => {
                 let f = &mut frames[t];
-                if !im.generic && !f.specific {
-                    f.instrument = im.instrument;
-                    f.instrument_span = span_of(im.idx);
-                    f.specific = true;
-                }
+                f.name(im, span_of(im.idx));
                 f.core.push(im.sent);
             }
             None => {
@@ -440,13 +451,7 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         if im.status.is_some() {
             continue;
         }
-        let by_ordinal = (im.ordinal > 0)
-            .then(|| {
-                frames
-                    .iter()
-                    .position(|f| f.ordinal == im.ordinal && compatible(f, im))
-            })
-            .flatten();
+        let by_ordinal = by_ordinal(&frames, im);
         let before = frames.iter().rposition(|f| {
             ctx.mentions[f.anchor].start <= ctx.mentions[im.idx].start && compatible(f, im)
         });
@@ -455,11 +460,7 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             .or_else(|| frames.iter().position(|f| compatible(f, im)));
         if let Some(t) = t {
             let f = &mut frames[t];
-            if !im.generic && !f.specific {
-                f.instrument = im.instrument;
-                f.instrument_span = span_of(im.idx);
-                f.specific = true;
-            }
+            f.name(im, span_of(im.idx));
             f.sents.push(im.sent);
         }
     }

@@ -196,6 +196,29 @@ impl Seen<'_> {
     }
 }
 
+/// A short all-capital form ("LEAP", "UNDP") is an acronym, matched case-sensitively so
+/// that it is not read in ordinary words ("leap", "who").
+fn acronym(raw: &str) -> Option<String> {
+    let upper = raw
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
+    (upper && raw.chars().count() <= 4).then(|| raw.to_string())
+}
+
+/// The index of a named record, added on first sight.
+fn intern<T>(
+    ids: &mut HashMap<String, u32>,
+    list: &mut Vec<T>,
+    key: &str,
+    make: impl FnOnce() -> T,
+) -> u32 {
+    *ids.entry(key.to_string()).or_insert_with(|| {
+        list.push(make());
+        (list.len() - 1) as u32
+    })
+}
+
 fn latin_capital(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -259,11 +282,8 @@ impl Data {
             l.country(l.cols[1], &known)?;
             l.lang(l.cols[2])?;
             seen.check(&l, l.cols[..].join("\t"))?;
-            let id = *place_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
-                data.places.push(Place {
-                    name: l.cols[0].to_string(),
-                });
-                (data.places.len() - 1) as u32
+            let id = intern(&mut place_ids, &mut data.places, l.cols[0], || Place {
+                name: l.cols[0].to_string(),
             });
             data.forms.push(Form {
                 folded: l.form(l.cols[3])?,
@@ -280,19 +300,14 @@ impl Data {
         for l in lines(name, bytes, 3)? {
             l.lang(l.cols[1])?;
             seen.check(&l, l.cols[..].join("\t"))?;
-            let id = *event_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
-                data.events.push(l.cols[0].to_string());
-                (data.events.len() - 1) as u32
+            let id = intern(&mut event_ids, &mut data.events, l.cols[0], || {
+                l.cols[0].to_string()
             });
             let raw = l.cols[2];
-            let upper = raw
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| c.is_uppercase());
             data.forms.push(Form {
                 folded: l.form(raw)?,
                 entry: Entry::Event(id),
-                exact: (upper && raw.chars().count() <= 4).then(|| raw.to_string()),
+                exact: acronym(raw),
                 capital: latin_capital(raw),
             });
         }
@@ -321,23 +336,16 @@ impl Data {
             }
             l.lang(l.cols[3])?;
             seen.check(&l, l.cols[..].join("\t"))?;
-            let id = *org_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
-                data.orgs.push(Org {
-                    name: l.cols[0].to_string(),
-                    kind,
-                    country,
-                });
-                (data.orgs.len() - 1) as u32
+            let id = intern(&mut org_ids, &mut data.orgs, l.cols[0], || Org {
+                name: l.cols[0].to_string(),
+                kind,
+                country,
             });
             let raw = l.cols[4];
-            let upper = raw
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| c.is_uppercase());
             data.forms.push(Form {
                 folded: l.form(raw)?,
                 entry: Entry::Org(id),
-                exact: (upper && raw.chars().count() <= 4).then(|| raw.to_string()),
+                exact: acronym(raw),
                 capital: latin_capital(raw),
             });
         }
@@ -350,12 +358,9 @@ impl Data {
             let country = l.country(l.cols[1], &known)?;
             l.lang(l.cols[3])?;
             seen.check(&l, l.cols[..].join("\t"))?;
-            let id = *person_ids.entry(l.cols[0].to_string()).or_insert_with(|| {
-                data.people.push(Person {
-                    name: l.cols[0].to_string(),
-                    country,
-                });
-                (data.people.len() - 1) as u32
+            let id = intern(&mut person_ids, &mut data.people, l.cols[0], || Person {
+                name: l.cols[0].to_string(),
+                country,
             });
             data.forms.push(Form {
                 folded: l.form(l.cols[4])?,
