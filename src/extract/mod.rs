@@ -951,35 +951,3 @@ fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<Domain>> {
     }
     found.into_iter().map(|(d, s)| Spanned::new(d, s)).collect()
 }
-#[cfg(test)]
-mod debug_tmp {
-    #[test]
-    fn dbg() {
-        let g = crate::gazetteer::Gazetteer::embedded().unwrap();
-        let t = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/corpus/en_105.txt"
-        ))
-        .unwrap();
-        let doc = crate::Document::with_dateline(&t);
-        let ctx = super::Ctx::new(
-            &g,
-            &t,
-            doc.body_offset(),
-            crate::gazetteer::Lang::En,
-            doc.publication(),
-        );
-        for s in 0..3 {
-            eprintln!("S{s}: {:?}", &t[ctx.sents[s].0..ctx.sents[s].1]);
-            for d in ctx.dates(s) {
-                eprintln!("  {:?} {:?}", d.when, &t[d.span.range()]);
-            }
-        }
-        for m in ctx.in_sentence(1) {
-            eprintln!("{:?} {:?}", &t[m.start..m.end], m.entry);
-        }
-        for f in super::frames(&ctx, &super::instrument_mentions(&ctx)) {
-            eprintln!("{:?}", f);
-        }
-    }
-}

@@ -25,7 +25,17 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
         let mut offset = start;
         for line in s.split_inclusive('\n') {
             let end = offset + line.len();
-            if glue && !line.trim().is_empty() {
+            // Blank lines belong to the sentence before them: sentences stay adjacent
+            // across paragraph breaks.
+            if line.trim().is_empty() {
+                match out.last_mut() {
+                    Some(last) => last.1 = end,
+                    None => out.push((offset, end)),
+                }
+                offset = end;
+                continue;
+            }
+            if glue {
                 if let Some(last) = out.last_mut() {
                     last.1 = end;
                 } else {
