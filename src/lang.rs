@@ -80,11 +80,10 @@ fn function_words(text: &str) -> (usize, usize) {
         if w.is_empty() || w.len() > 7 {
             continue;
         }
-        let lw = w.to_lowercase();
-        if FR.contains(&lw.as_str()) {
+        if FR.iter().any(|f| f.eq_ignore_ascii_case(w)) {
             fr += 1;
         }
-        if EN.contains(&lw.as_str()) {
+        if EN.iter().any(|e| e.eq_ignore_ascii_case(w)) {
             en += 1;
         }
     }

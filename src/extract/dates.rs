@@ -160,7 +160,9 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             span: span(ctx, start, end),
         });
     }
-    for c in NUMERIC.captures_iter(ft) {
+    // Numeric dates and bare years need digits: most sentences have none.
+    let digits = ft.bytes().any(|b| b.is_ascii_digit());
+    for c in NUMERIC.captures_iter(if digits { ft } else { "" }) {
         let g = c.get(0).unwrap();
         let nums: Vec<Option<u16>> = (1..=6)
             .map(|i| c.get(i).and_then(|x| x.as_str().parse().ok()))
@@ -184,7 +186,7 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             span: span(ctx, a, b),
         });
     }
-    for c in YEAR_ALONE.captures_iter(ft) {
+    for c in YEAR_ALONE.captures_iter(if digits { ft } else { "" }) {
         let g = c.get(1).unwrap();
         let (a, b) = (fs + g.start(), fs + g.end());
         if used.iter().any(|&(x, y)| a < y && x < b) {
