@@ -41,6 +41,15 @@ impl<'a> Ctx<'a> {
         let body = &text[base..];
         let folded = Folded::new(body);
         let mut mentions = g.matcher.find(body, &folded);
+        // Page furniture ("Lire aussi : …", tags, lists of related headlines) reports
+        // nothing of this article.
+        let furniture = furniture_lines(&folded.text);
+        if !furniture.is_empty() {
+            mentions.retain(|m| {
+                let i = furniture.partition_point(|&(_, e)| e <= m.fstart);
+                !(i < furniture.len() && furniture[i].0 <= m.fstart)
+            });
+        }
         // Cues count in the document's language only.
         mentions.retain(|m| match m.entry {
             // Month names are read in any language: quoted posts carry their own dates.
@@ -192,4 +201,47 @@ impl<'a> Ctx<'a> {
             _ => None,
         }
     }
+}
+
+/// Line openers of page furniture, folded: links to other articles, tags, sharing.
+const FURNITURE: &[&str] = &[
+    "lire aussi", "a lire aussi", "lire egalement", "a lire egalement", "voir aussi", "a voir aussi",
+    "read also", "also read", "read more", "see also", "related", "more on this", "recommended",
+    "tags", "tag :", "mots cles", "mots-cles", "partager", "share", "caption", "legende",
+    "اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "اقرا المزيد", "الوسوم", "كلمات مفتاحيه", "شارك",
+];
+
+/// Headings of lists of other articles: the short lines after them are furniture too.
+const RELATED: &[&str] = &[
+    "articles similaires", "sur le meme sujet", "dans la meme rubrique", "a la une", "les plus lus",
+    "related articles", "related stories", "more stories", "more news", "most read", "latest news",
+    "مقالات ذات صله", "اخبار ذات صله", "مواضيع ذات صله", "الاكثر قراءه", "اخر الاخبار",
+];
+
+/// Folded byte ranges of furniture lines, in order.
+fn furniture_lines(folded: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut in_list = false;
+    let mut start = 0;
+    for line in folded.split_inclusive('\n') {
+        let end = start + line.len();
+        let t = line.trim();
+        let opens = |list: &[&str]| {
+            list.iter().any(|p| {
+                t.starts_with(p) && t[p.len()..].chars().next().is_none_or(|c| !crate::text::is_word_char(c))
+            })
+        };
+        if opens(RELATED) {
+            in_list = true;
+            out.push((start, end));
+        } else if opens(FURNITURE) {
+            out.push((start, end));
+        } else if in_list && !t.is_empty() && t.len() < 160 && !t.ends_with('.') {
+            out.push((start, end));
+        } else if !t.is_empty() {
+            in_list = false;
+        }
+        start = end;
+    }
+    out
 }
