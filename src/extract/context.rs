@@ -205,17 +205,54 @@ impl<'a> Ctx<'a> {
 
 /// Line openers of page furniture, folded: links to other articles, tags, sharing.
 const FURNITURE: &[&str] = &[
-    "lire aussi", "a lire aussi", "lire egalement", "a lire egalement", "voir aussi", "a voir aussi",
-    "read also", "also read", "read more", "see also", "related", "more on this", "recommended",
-    "tags", "tag :", "mots cles", "mots-cles", "partager", "share", "caption", "legende",
-    "اقرا ايضا", "اقرا كذلك", "شاهد ايضا", "اقرا المزيد", "الوسوم", "كلمات مفتاحيه", "شارك",
+    "lire aussi",
+    "a lire aussi",
+    "lire egalement",
+    "a lire egalement",
+    "voir aussi",
+    "a voir aussi",
+    "read also",
+    "also read",
+    "read more",
+    "see also",
+    "related",
+    "more on this",
+    "recommended",
+    "tags",
+    "tag :",
+    "mots cles",
+    "mots-cles",
+    "partager",
+    "share",
+    "caption",
+    "legende",
+    "اقرا ايضا",
+    "اقرا كذلك",
+    "شاهد ايضا",
+    "اقرا المزيد",
+    "الوسوم",
+    "كلمات مفتاحيه",
+    "شارك",
 ];
 
 /// Headings of lists of other articles: the short lines after them are furniture too.
 const RELATED: &[&str] = &[
-    "articles similaires", "sur le meme sujet", "dans la meme rubrique", "a la une", "les plus lus",
-    "related articles", "related stories", "more stories", "more news", "most read", "latest news",
-    "مقالات ذات صله", "اخبار ذات صله", "مواضيع ذات صله", "الاكثر قراءه", "اخر الاخبار",
+    "articles similaires",
+    "sur le meme sujet",
+    "dans la meme rubrique",
+    "a la une",
+    "les plus lus",
+    "related articles",
+    "related stories",
+    "more stories",
+    "more news",
+    "most read",
+    "latest news",
+    "مقالات ذات صله",
+    "اخبار ذات صله",
+    "مواضيع ذات صله",
+    "الاكثر قراءه",
+    "اخر الاخبار",
 ];
 
 /// Folded byte ranges of furniture lines, in order.
@@ -228,7 +265,11 @@ fn furniture_lines(folded: &str) -> Vec<(usize, usize)> {
         let t = line.trim();
         let opens = |list: &[&str]| {
             list.iter().any(|p| {
-                t.starts_with(p) && t[p.len()..].chars().next().is_none_or(|c| !crate::text::is_word_char(c))
+                t.starts_with(p)
+                    && t[p.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !crate::text::is_word_char(c))
             })
         };
         if opens(RELATED) {

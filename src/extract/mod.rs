@@ -714,13 +714,7 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
     let organizations = organizations(ctx, f);
     let date = date_of(ctx, f, ranges);
     let event = event_of(ctx, f);
-    let location = location_of(ctx, f).or_else(|| {
-        // Signed at an event named after its city: that city.
-        let e = event.as_ref()?;
-        let i = ctx.g.events.iter().position(|n| *n == e.value)?;
-        let p = ctx.g.event_places[i]?;
-        Some(Spanned::new(ctx.g.places[p as usize].name.clone(), e.span))
-    });
+    let location = location_of(ctx, f, event.as_ref());
     let domains = domains_of(ctx, f, single);
 
     Agreement {
@@ -863,16 +857,26 @@ fn reference(ctx: &Ctx<'_>, ranges: &[DateMention]) -> Option<crate::PartialDate
     })
 }
 
-fn location_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
-    for group in [&f.core, &f.sents] {
+fn location_of(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    event: Option<&Spanned<String>>,
+) -> Option<Spanned<String>> {
+    for (group, core) in [(&f.core, true), (&f.sents, false)] {
         for &s in group.iter() {
-            // A ratified instrument was signed elsewhere than where it was approved.
-            if f.status == Status::Ratified
-                && !ctx
-                    .in_sentence(s)
-                    .iter()
-                    .any(|m| Ctx::is(m, CueClass::Signed))
-            {
+            // For a ratified instrument (approved elsewhere than where it was signed) a
+            // place counts only beside a signing verb; outside the anchors' sentences,
+            // beside a signing verb or a setting ("on the sidelines of", "خلال زيارة"):
+            // "la création à Yaoundé d'un centre" is not where it was signed.
+            let signing = ctx
+                .in_sentence(s)
+                .iter()
+                .any(|m| Ctx::is(m, CueClass::Signed));
+            let setting = ctx
+                .in_sentence(s)
+                .iter()
+                .any(|m| Ctx::is(m, CueClass::Sideline));
+            if (f.status == Status::Ratified && !signing) || (!core && !signing && !setting) {
                 continue;
             }
             for m in ctx.in_sentence(s) {
@@ -896,7 +900,30 @@ fn location_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
             }
         }
     }
-    None
+    // Signed at an event: where the article says the event is held ("GITEX Africa,
+    // organisée du 29 au 31 mai à Marrakech"), or the city in its name ("Expo 2020 Dubai").
+    let e = event?;
+    let s = ctx
+        .sents
+        .partition_point(|&(_, end)| end <= e.span.start)
+        .min(ctx.sents.len().saturating_sub(1));
+    let held = ctx
+        .within(s, e.span.end, ctx.sents[s].1)
+        .iter()
+        .find_map(|m| match m.entry {
+            Entry::Place(i) if country_is_place(ctx, m) && m.start - e.span.end <= 120 => {
+                Some(Spanned::new(
+                    ctx.g.places[i as usize].name.clone(),
+                    Span::new(m.start, m.end),
+                ))
+            }
+            _ => None,
+        });
+    held.or_else(|| {
+        let i = ctx.g.events.iter().position(|n| *n == e.value)?;
+        let p = ctx.g.event_places[i]?;
+        Some(Spanned::new(ctx.g.places[p as usize].name.clone(), e.span))
+    })
 }
 
 fn event_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
