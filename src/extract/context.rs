@@ -272,15 +272,14 @@ fn furniture_lines(folded: &str) -> Vec<(usize, usize)> {
                         .is_none_or(|c| !crate::text::is_word_char(c))
             })
         };
+        let listed = in_list && !t.is_empty() && t.len() < 160 && !t.ends_with('.');
         if opens(RELATED) {
             in_list = true;
-            out.push((start, end));
-        } else if opens(FURNITURE) {
-            out.push((start, end));
-        } else if in_list && !t.is_empty() && t.len() < 160 && !t.ends_with('.') {
-            out.push((start, end));
-        } else if !t.is_empty() {
+        } else if !listed && !t.is_empty() {
             in_list = false;
+        }
+        if in_list && !t.is_empty() || opens(FURNITURE) {
+            out.push((start, end));
         }
         start = end;
     }
