@@ -77,6 +77,15 @@ const MAX_SIGNATORIES: usize = 32;
 pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
     let mut out: Vec<Signatory> = Vec::new();
     for &s in f.core.iter().chain(&f.signers) {
+        // A ratification's own sentence names who approved it, not who signed.
+        if f.status == Status::Ratified
+            && !ctx
+                .in_sentence(s)
+                .iter()
+                .any(|m| Ctx::is(m, CueClass::Signed))
+        {
+            continue;
+        }
         let names = match ctx.lang {
             Lang::Ar => arabic_names(ctx, s),
             _ => latin_names(ctx, s),
@@ -352,6 +361,20 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         {
             first += 1;
         }
+        // A title's own capitalised words end where the name starts: "Deputy Director of
+        // the Telecommunication Development Bureau Rafael Ortega" keeps what follows the
+        // last word that is never a name.
+        let not_name = |k: usize| {
+            let w = crate::text::fold_str(text[words[k].0..words[k].1].trim_end_matches('.'));
+            super::rules::NOT_NAME.contains(&w.as_str())
+        };
+        if let Some(k) = (first..=last_cap).rev().find(|&k| not_name(k)) {
+            first = k + 1;
+        }
+        if first > last_cap {
+            i = last_cap + 1;
+            continue;
+        }
         let n_caps = (first..=last_cap)
             .filter(|&k| is_cap(text[words[k].0..words[k].1].trim_end_matches('.')))
             .count();
@@ -366,10 +389,7 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         } else {
             nb
         };
-        let bad = (i..=last_cap).any(|k| {
-            let w = crate::text::fold_str(text[words[k].0..words[k].1].trim_end_matches('.'));
-            super::rules::NOT_NAME.contains(&w.as_str())
-        });
+        let bad = !is_cap(text[words[first].0..words[first].1].trim_end_matches('.'));
         // A possessive is not part of the name ("Paul Kagame's visit").
         let nb = if ctx.text[na..nb].ends_with("'s") {
             nb - 2
@@ -582,28 +602,34 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         }
         k = e.max(k + 1);
     }
-    // "، وإيريك بيسون وزير الصناعة": after a clause break, two to four words, then a title.
+    // "، وإيريك بيسون وزير الصناعة", "عن الجانب الكازاخستاني أيدار نورلانوف نائب وزير":
+    // two to four plain words right before a title, back to a clause break, a lead
+    // word, a cue or a word with the article.
     for o in 1..words.len() {
         if !opener(o) {
             continue;
         }
-        let Some(b) = (o.saturating_sub(5)..o)
-            .rev()
-            .find(|&x| breaks.contains(&x) || lead(x))
-        else {
-            continue;
-        };
-        let start = if lead(b) { b + 1 } else { b };
-        if !(2..=4).contains(&(o - start))
-            || (start..o).any(|x| covered(x).is_some() || (x > start && breaks.contains(&x)))
-        {
+        let mut start = o;
+        while start > 0 && o - start < 4 {
+            let x = start - 1;
+            let w = fold(x);
+            let glued_and = w.starts_with('و') && w.chars().count() > 3;
+            if covered(x).is_some()
+                || lead(x)
+                || super::ar::NOT_NAME.contains(&w.as_str())
+                || is_article(&w)
+            {
+                break;
+            }
+            start = x;
+            if breaks.contains(&x) || glued_and {
+                break;
+            }
+        }
+        if !(2..=4).contains(&(o - start)) || (start + 1..o).any(|x| breaks.contains(&x)) {
             continue;
         }
-        let names: Vec<String> = (start..o).map(fold).collect();
-        if names.iter().any(|w| {
-            super::ar::NOT_NAME.contains(&w.as_str()) || w.chars().any(|c| c.is_ascii_digit())
-        }) || is_article(&names[0])
-        {
+        if (start..o).any(|x| fold(x).chars().any(|c| c.is_ascii_digit())) {
             continue;
         }
         // A conjunction glued to the first name is not part of it.
