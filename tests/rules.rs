@@ -168,3 +168,13 @@ fn planned_instruments_name_no_signers_unless_the_text_does() {
     assert_eq!(out[0].status.value, Status::Planned);
     assert!(out[0].signatories.is_empty(), "{:?}", out[0].signatories);
 }
+
+#[test]
+fn heads_of_state_preside_and_ministers_sign() {
+    let out = run("La Guinée et le Rwanda ont signé un protocole d'entente en marge de la visite du président \
+        rwandais, Paul Kagame. Le protocole a été signé par Mme Aïssata Camara, ministre guinéenne des Postes, \
+        et M. Jean Nsengimana, président de l'Autorité rwandaise de régulation.");
+    let a = &out[0];
+    assert_eq!(names(a), ["Aïssata Camara", "Jean Nsengimana"]);
+    assert_eq!(codes(a), ["GN", "RW"]);
+}

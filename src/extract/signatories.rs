@@ -3,7 +3,7 @@
 use super::context::Ctx;
 use super::rules::rules;
 use super::{party_of, Frame};
-use crate::gazetteer::{CueClass, Entry, Lang, Mention};
+use crate::gazetteer::{CountryKind, CueClass, Entry, Lang, Mention};
 use crate::model::{Signatory, Span, Status};
 use crate::text::is_word_char;
 
@@ -98,7 +98,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
             if out.len() >= MAX_SIGNATORIES {
                 return out;
             }
-            if witnessed(ctx, s, a) || witness_after(ctx, s, b) {
+            if witnessed(ctx, s, a) || witness_after(ctx, s, b) || headed(ctx, s, a) {
                 continue;
             }
             let name = ctx.text[a..b].trim().to_string();
@@ -146,6 +146,53 @@ fn witnessed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
                     .any(|x| Ctx::is(x, CueClass::Signed) || Ctx::is(x, CueClass::Instrument))
         }
     })
+}
+
+/// A head of state's title right before the name ("President Paul Kagame", "le roi"):
+/// heads of state preside over signings; ministers sign.
+fn headed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
+    let from = floor_boundary(ctx.text, a.saturating_sub(60).max(ctx.sents[s].0));
+    ctx.within(s, from, a)
+        .iter()
+        .rev()
+        .find(|m| {
+            matches!(
+                m.entry,
+                Entry::Cue {
+                    class: CueClass::Title | CueClass::Head | CueClass::Honorific,
+                    ..
+                }
+            )
+        })
+        .is_some_and(|m| {
+            let gap = &ctx.text[m.end..a];
+            if ctx
+                .within(s, m.start, m.end)
+                .iter()
+                .any(|h| Ctx::is(h, CueClass::Head))
+            {
+                return !gap.contains([',', ';', '،']);
+            }
+            // A country's president: "le président rwandais, Paul Kagame", "Rwandan
+            // President Paul Kagame", "الرئيس الرواندي بول كاغامي".
+            let president = matches!(
+                ctx.folded_range(m.start, m.end),
+                "president" | "presidente" | "الرئيس" | "رئيس"
+            );
+            let national = ctx
+                .overlapping(s, m.start.saturating_sub(16), m.end + 24)
+                .iter()
+                .any(|c| {
+                    matches!(
+                        c.entry,
+                        Entry::Country {
+                            kind: CountryKind::Adj,
+                            ..
+                        }
+                    )
+                });
+            president && national && gap.matches([',', '،']).count() <= 1 && !gap.contains(';')
+        })
 }
 
 /// The nearest char boundary at or before `i`.

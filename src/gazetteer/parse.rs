@@ -77,6 +77,7 @@ cue_classes! {
     Video => "video",
     Sideline => "sideline",
     Witness => "witness",
+    Head => "head",
     Number => "number",
     Ordinal => "ordinal",
     Negation => "negation",
