@@ -178,3 +178,16 @@ fn heads_of_state_preside_and_ministers_sign() {
     assert_eq!(names(a), ["Aïssata Camara", "Jean Nsengimana"]);
     assert_eq!(codes(a), ["GN", "RW"]);
 }
+
+#[test]
+fn amman_is_a_city_after_a_locative_and_in_a_dateline() {
+    let out = run(
+        "عمّان - وقعت المملكة الأردنية الهاشمية وجمهورية إستونيا، أمس الثلاثاء في عمّان، مذكرة تفاهم \
+        للتعاون في مجال الحكومة الرقمية.",
+    );
+    let a = &out[0];
+    assert_eq!(codes(a), ["EE", "JO"]);
+    assert_eq!(a.location.as_ref().unwrap().value, "Amman");
+    let oman = run("وقعت سلطنة عمان وسنغافورة مذكرة تفاهم في مجال الأمن السيبراني.");
+    assert_eq!(codes(&oman[0]), ["OM", "SG"]);
+}

@@ -553,6 +553,19 @@ fn country_is_place(ctx: &Ctx<'_>, m: &Mention) -> bool {
         || visit_to(ctx, at)
 }
 
+/// A city opening a line before a dash or a comma, the dispatch's dateline:
+/// "BAKU — …", "عمّان - وقعت …", "Rabat, 5 mai (MAP) - …".
+fn dateline(ctx: &Ctx<'_>, m: &Mention) -> bool {
+    let t = &ctx.folded.text;
+    let line_start = t[..m.fstart].rfind('\n').map_or(0, |i| i + 1);
+    if !t[line_start..m.fstart].trim().is_empty() {
+        return false;
+    }
+    // Folding turned dashes into spaces; look at the original text.
+    let after = ctx.text[m.end..].trim_start_matches([' ', '\u{a0}']);
+    after.starts_with(['-', '–', '—', ',', '،', '(', '/'])
+}
+
 /// Where the words before a place end, past a "capital" phrase: "à la capitale
 /// sénégalaise Dakar", "إلى العاصمة الرواندية كيغالي", "in the Omani capital Muscat".
 fn place_lead(ctx: &Ctx<'_>, m: &Mention) -> usize {
@@ -624,8 +637,24 @@ fn arabic_prefix(ctx: &Ctx<'_>, m: &Mention, p: &str) -> bool {
 fn party_of(ctx: &Ctx<'_>, m: &Mention) -> Option<Country> {
     match m.entry {
         Entry::Country { code, kind } => {
-            if kind == CountryKind::Capital && country_is_place(ctx, m) {
+            // A capital after a locative or in a dateline is a place, not a government.
+            let placed = country_is_place(ctx, m) || dateline(ctx, m);
+            if kind == CountryKind::Capital && placed {
                 return None;
+            }
+            // A name that is also another country's city, so placed, is the city:
+            // "في عمّان" is in Amman, not Oman.
+            if placed {
+                let sent = ctx
+                    .sents
+                    .partition_point(|&(_, e)| e <= m.start)
+                    .min(ctx.sents.len() - 1);
+                let elsewhere = ctx.within(sent, m.start, m.end).iter().any(
+                    |x| matches!(x.entry, Entry::Place(i) if ctx.g.place_country(i) != Some(code)),
+                );
+                if elsewhere {
+                    return None;
+                }
             }
             Some(code)
         }

@@ -41,6 +41,7 @@ pub(crate) const FILES: &[(&str, &str)] = &[
 #[derive(Debug, Clone)]
 pub(crate) struct Place {
     pub name: String,
+    pub country: Country,
 }
 
 /// A body that signs: ministry, agency, company, international organisation.
@@ -80,6 +81,11 @@ pub(crate) struct Gazetteer {
 }
 
 impl Gazetteer {
+    /// The country of a place.
+    pub fn place_country(&self, i: u32) -> Option<Country> {
+        self.places.get(i as usize).map(|p| p.country)
+    }
+
     /// The embedded gazetteers.
     pub fn embedded() -> Result<Gazetteer, Error> {
         let files: Vec<(String, Vec<u8>)> = FILES

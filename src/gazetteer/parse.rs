@@ -280,11 +280,12 @@ impl Data {
         let mut seen = Seen(HashMap::new(), "");
         let mut place_ids: HashMap<String, u32> = HashMap::new();
         for l in lines(name, bytes, 4)? {
-            l.country(l.cols[1], &known)?;
+            let country = l.country(l.cols[1], &known)?;
             l.lang(l.cols[2])?;
             seen.check(&l, l.cols[..].join("\t"))?;
             let id = intern(&mut place_ids, &mut data.places, l.cols[0], || Place {
                 name: l.cols[0].to_string(),
+                country,
             });
             data.forms.push(Form {
                 folded: l.form(l.cols[3])?,
