@@ -191,3 +191,32 @@ fn amman_is_a_city_after_a_locative_and_in_a_dateline() {
     let oman = run("وقعت سلطنة عمان وسنغافورة مذكرة تفاهم في مجال الأمن السيبراني.");
     assert_eq!(codes(&oman[0]), ["OM", "SG"]);
 }
+
+#[test]
+fn a_negated_signing_is_no_agreement() {
+    let out = run(
+        "La délégation congolaise a rencontré le ministre norvégien du Numérique à Oslo. \
+        Aucun accord n'a été signé à ce stade, les deux parties préférant identifier des projets.",
+    );
+    assert!(out.is_empty(), "{out:?}");
+    let en = run(
+        "Singapore's minister visited Oman and met young entrepreneurs in Muscat. \
+        No documents were signed during the visit.",
+    );
+    assert!(en.is_empty(), "{en:?}");
+}
+
+#[test]
+fn the_two_countries_carry_the_pair_to_a_second_instrument() {
+    let out = run(" date 2024-03-12 Le Sénégal et le Kazakhstan ont signé lundi 11 mars à Astana un mémorandum \
+        d'entente sur l'administration électronique. Le mémorandum vient compléter l'accord de coopération \
+        dans le domaine des télécommunications signé par les deux pays à Dakar en juin 2019.");
+    assert_eq!(out.len(), 2, "{out:?}");
+    assert_eq!(out[1].status.value, Status::Referenced);
+    assert_eq!(codes(&out[1]), ["KZ", "SN"]);
+    assert_eq!(out[1].date.as_ref().unwrap().value.to_string(), "2019-06");
+    // A memorandum of the cabinet's own business, beside the agreement, is not one.
+    let stray = run("The Cabinet of Bahrain approved the memorandum of understanding with Georgia on \
+        e-government. The Cabinet also reviewed a memorandum on preparations for the upcoming winter season.");
+    assert_eq!(stray.len(), 1, "{stray:?}");
+}

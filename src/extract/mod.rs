@@ -135,11 +135,34 @@ fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
     let single = frames.len() == 1;
     let mut out: Vec<Agreement> = frames
         .iter()
-        .map(|f| fill(ctx, f, single, &ranges))
+        .map(|f| fill(ctx, f, single, &ranges, false))
         .collect();
-    // A frame that names no country, beside frames that do, is a stray mention.
-    if out.iter().any(|a| !a.parties.is_empty()) {
+    if let Some(main) = out
+        .iter()
+        .find(|a| !a.parties.is_empty())
+        .map(|a| a.parties.clone())
+    {
+        // A frame that names no country, beside frames that do, is the same pair when
+        // it says so ("signé par les deux pays en 2019", "واتفق الجانبان على إعداد خطة
+        // عمل") or reports a signing of its own ("cérémonie de signature d'un accord"),
+        // and otherwise a stray mention ("reviewed a memorandum on the tourism season").
+        for (a, f) in out.iter_mut().zip(&frames) {
+            let pair = f.core.iter().any(|&s| {
+                ctx.in_sentence(s)
+                    .iter()
+                    .any(|m| Ctx::is(m, CueClass::Pair))
+            });
+            if a.parties.is_empty() && (pair || f.status == Status::Signed) {
+                a.parties = main.clone();
+            }
+        }
         out.retain(|a| !a.parties.is_empty());
+    } else if !out.is_empty() {
+        // No country near any instrument: the article's most-named countries.
+        out = frames
+            .iter()
+            .map(|f| fill(ctx, f, single, &ranges, true))
+            .collect();
     }
     out
 }
@@ -185,6 +208,21 @@ fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             consider(k, ctx.mentions[k].start.saturating_sub(m.end) + 20);
         }
         let mut status = best.map(|(_, s, k)| (s, k));
+        // "Aucun accord n'a été signé", "No documents were signed", "لم يتم توقيع":
+        // a negation around the instrument and its verb leaves it unanchored.
+        if let Some((_, k)) = status {
+            let c = &ctx.mentions[k];
+            let (ss, _) = ctx.sents[sent];
+            let from = m.start.min(c.start).saturating_sub(40).max(ss);
+            let to = m.end.max(c.end);
+            if ctx
+                .overlapping(sent, from, to)
+                .iter()
+                .any(|x| Ctx::is(x, CueClass::Negation))
+            {
+                status = None;
+            }
+        }
         // Coordinated instruments share their verb: "ont signé un mémorandum ainsi
         // qu'un plan d'action", "وقعتا مذكرة تفاهم وبرنامجا تنفيذيا".
         if status.is_none() {
@@ -667,7 +705,13 @@ fn party_of(ctx: &Ctx<'_>, m: &Mention) -> Option<Country> {
     }
 }
 
-fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agreement {
+fn fill(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    single: bool,
+    ranges: &[DateMention],
+    article_wide: bool,
+) -> Agreement {
     let sigs = signatories::find(ctx, f);
     // Parties: core sentences, then signatories' sides, then the frame's other sentences
     // and the headline when the core names fewer than two.
@@ -707,7 +751,7 @@ fn fill(ctx: &Ctx<'_>, f: &Frame, single: bool, ranges: &[DateMention]) -> Agree
     }
 
     // Nothing near the instrument: the article's most-named countries.
-    if parties.is_empty() {
+    if parties.is_empty() && article_wide {
         let mut counts: BTreeMap<Country, (usize, Span)> = BTreeMap::new();
         for m in &ctx.mentions {
             if let Some(c) = party_of(ctx, m) {

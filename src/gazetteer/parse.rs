@@ -78,6 +78,7 @@ cue_classes! {
     Sideline => "sideline",
     Witness => "witness",
     Head => "head",
+    Pair => "pair",
     Number => "number",
     Ordinal => "ordinal",
     Negation => "negation",
