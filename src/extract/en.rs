@@ -27,6 +27,11 @@ pub(crate) static RULES: Rules = Rules {
         "bin abdulaziz",
     ],
     continuation: &[
+        "in addition",
+        "furthermore",
+        "moreover",
+        "the document",
+        "under it",
         "the areas",
         "areas of cooperation",
         "key areas",

@@ -19,6 +19,11 @@ pub(crate) static RULES: Rules = Rules {
         "bint", "la", "le", "di", "dos",
     ],
     continuation: &[
+        "par ailleurs",
+        "en outre",
+        "de plus",
+        "aux termes du",
+        "selon le texte",
         "les domaines",
         "les principaux domaines",
         "parmi les domaines",

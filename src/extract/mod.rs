@@ -82,6 +82,8 @@ struct Frame {
     /// Sentences that report the signing without naming the instrument ("X signed on
     /// behalf of the Kingdom"): read for signatories only.
     signers: Vec<usize>,
+    /// Sentences read for domains only.
+    about: Vec<usize>,
 }
 
 impl Frame {
@@ -431,6 +433,7 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                         ordinal: if im.count > 1 { k + 1 } else { 0 },
                         anchor: im.idx,
                         signers: Vec::new(),
+                        about: Vec::new(),
                     });
                 }
             }
@@ -511,17 +514,38 @@ fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
     // A sentence that goes on about the instrument ("Ce partenariat vise …") joins the
     // frame of the sentence before it.
     let cont = rules::rules(ctx.lang).continuation;
+    let mut owned = vec![false; ctx.sents.len()];
+    for f in &frames {
+        for &s in &f.sents {
+            owned[s] = true;
+        }
+    }
     for f in &mut frames {
         let mut extra = Vec::new();
+        let mut about = Vec::new();
         for &s in f.sents.iter().chain(f.core.iter()) {
             let next = s + 1;
+            // A sentence that already belongs to another frame stays there.
+            if owned.get(next).is_some_and(|&o| o) {
+                continue;
+            }
             if next < ctx.sents.len() && continues(ctx, next, cont) {
                 extra.push(next);
+            } else if next < ctx.sents.len()
+                && ctx
+                    .in_sentence(next)
+                    .iter()
+                    .any(|m| Ctx::is(m, CueClass::Pair))
+            {
+                // "In addition, the two governments intend to …": what the instrument
+                // covers, read for its domains only.
+                about.push(next);
             }
         }
         for s in extra {
             f.sents.push(s);
         }
+        f.about = about;
     }
     // A sentence with a signing verb and no instrument, just after a frame's sentence,
     // names that frame's signers ("X signed on behalf of the Kingdom, while Y …").
@@ -1033,6 +1057,7 @@ fn event_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
 fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<Domain>> {
     let mut found: BTreeMap<Domain, Span> = BTreeMap::new();
     let mut sents = f.sents.clone();
+    sents.extend(&f.about);
     if single && sents.first() != Some(&0) {
         sents.push(0);
     }
