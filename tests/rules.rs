@@ -220,3 +220,26 @@ fn the_two_countries_carry_the_pair_to_a_second_instrument() {
         e-government. The Cabinet also reviewed a memorandum on preparations for the upcoming winter season.");
     assert_eq!(stray.len(), 1, "{stray:?}");
 }
+
+#[test]
+fn a_national_roadmap_is_no_agreement_and_dates_stay_with_their_instrument() {
+    let out = run(
+        " date 2025-02 Le Conseil des ministres du Tchad a adopté la feuille de route numérique \
+        nationale 2025-2030 présentée par le ministre des Télécommunications.",
+    );
+    assert!(out.is_empty(), "{out:?}");
+    let out = run(" date 2024-07 La République démocratique du Congo et la République du Congo ont signé vendredi \
+        une feuille de route pour la mise en œuvre de l'accord-cadre de coopération numérique conclu entre \
+        les deux pays en mars 2022 à Brazzaville.");
+    let plan = out
+        .iter()
+        .find(|a| a.instrument.value == Instrument::ActionPlan)
+        .unwrap();
+    assert_eq!(plan.status.value, Status::Signed);
+    let frame = out
+        .iter()
+        .find(|a| a.instrument.value == Instrument::Agreement)
+        .unwrap();
+    assert_eq!(frame.status.value, Status::Referenced);
+    assert_eq!(frame.date.as_ref().unwrap().value.to_string(), "2022-03");
+}

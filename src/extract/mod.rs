@@ -139,6 +139,8 @@ fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
         .iter()
         .map(|f| fill(ctx, f, single, &ranges, false))
         .collect();
+    // A roadmap or action plan of one country is a national strategy, not an agreement.
+    out.retain(|a| a.instrument.value != Instrument::ActionPlan || a.parties.len() != 1);
     if let Some(main) = out
         .iter()
         .find(|a| !a.parties.is_empty())
@@ -351,7 +353,21 @@ fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
                 } => months_before(y, Some(month)) >= 3,
                 _ => false,
             };
-            past && d.span.start.abs_diff(m.start) < 160
+            // A date beyond another instrument belongs to that one: "une feuille de route
+            // pour l'accord-cadre conclu en mars 2022".
+            let (a, b) = if d.span.start > m.end {
+                (m.end, d.span.start)
+            } else {
+                (d.span.end, m.start)
+            };
+            let other = a < b
+                && ctx.within(sent, a, b).iter().any(|x| {
+                    matches!(
+                        Ctx::cue(x),
+                        Some((CueClass::Instrument | CueClass::Generic, _))
+                    )
+                });
+            past && !other && d.span.start.abs_diff(m.start) < 160
         })
 }
 
