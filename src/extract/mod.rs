@@ -1074,7 +1074,13 @@ fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<Domain>> {
     let mut found: BTreeMap<Domain, Span> = BTreeMap::new();
     let mut sents = f.sents.clone();
     sents.extend(&f.about);
-    if single && sents.first() != Some(&0) {
+    // A single instrument's headline ("Maroc-Estonie : alliance numérique") names its
+    // fields too, when it is a headline about countries and not a site's menu.
+    let headline = ctx
+        .in_sentence(0)
+        .iter()
+        .any(|m| matches!(m.entry, Entry::Country { .. }));
+    if single && headline && sents.first() != Some(&0) {
         sents.push(0);
     }
     for &s in &sents {

@@ -39,7 +39,15 @@ pub(crate) fn title_phrases(ctx: &Ctx<'_>, s: usize, class: CueClass) -> Vec<(us
         }
         let tail = &ctx.text[m.start..end];
         let mut stop = tail.len();
+        let mut commas = 0;
         for (i, c) in tail.char_indices() {
+            // Ministry names list their portfolios between commas: "ministre de la
+            // Communication, des Télécommunications et du Numérique", "Cabinet Secretary
+            // for Information, Communications and the Digital Economy".
+            if (c == ',' || c == '،') && commas < 2 && lists_portfolio(&tail[i + c.len_utf8()..]) {
+                commas += 1;
+                continue;
+            }
             if matches!(
                 c,
                 ',' | ';' | ':' | '.' | '(' | ')' | '«' | '»' | '"' | '\n' | '،' | '؛' | '“' | '”'
@@ -72,6 +80,18 @@ const MAX_CANDIDATES: usize = 128;
 
 /// No instrument has more signers than this; past it, a text is a list, not a report.
 const MAX_SIGNATORIES: usize = 32;
+
+/// Whether the words after a comma go on listing a ministry's portfolio.
+fn lists_portfolio(after: &str) -> bool {
+    let t = after.trim_start();
+    ["des ", "du ", "de la ", "de l'", "de l’", "و"]
+        .iter()
+        .any(|p| t.starts_with(p))
+        || (t.chars().next().is_some_and(|c| c.is_uppercase())
+            && t.split(|c: char| c == ',' || c == '.')
+                .next()
+                .is_some_and(|seg| seg.contains(" and ")))
+}
 
 /// The people who sign, in the frame's core sentences.
 pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
