@@ -88,7 +88,7 @@ fn lists_portfolio(after: &str) -> bool {
         .iter()
         .any(|p| t.starts_with(p))
         || (t.chars().next().is_some_and(|c| c.is_uppercase())
-            && t.split(|c: char| c == ',' || c == '.')
+            && t.split([',', '.'])
                 .next()
                 .is_some_and(|seg| seg.contains(" and ")))
 }
