@@ -243,3 +243,14 @@ fn a_national_roadmap_is_no_agreement_and_dates_stay_with_their_instrument() {
     assert_eq!(frame.status.value, Status::Referenced);
     assert_eq!(frame.date.as_ref().unwrap().value.to_string(), "2022-03");
 }
+
+#[test]
+fn countries_that_only_situate_a_city_or_name_a_family_are_no_parties() {
+    let fr = run("Riyad (Arabie saoudite) – Le Cameroun et le Maroc ont signé lundi une convention de partenariat \
+        en marge du Forum sur la gouvernance de l'internet, qui se tient dans la capitale saoudienne.");
+    assert_eq!(codes(&fr[0]), ["CM", "MA"]);
+    let ar = run("وقعت سلطنة عمان وماليزيا مذكرة تفاهم. ووقع المذكرة عن الجانب العماني المهندس حمد بن سالم الكندي \
+        وزير النقل والاتصالات، وعن الجانب الماليزي وزير الاقتصاد الرقمي أحمد فضلي.");
+    assert_eq!(codes(&ar[0]), ["MY", "OM"]);
+    assert_eq!(names(&ar[0])[0], "حمد بن سالم الكندي");
+}

@@ -60,6 +60,26 @@ impl<'a> Ctx<'a> {
             Entry::Cue { lang: l, .. } => l == lang,
             _ => true,
         });
+        // Arabic family names are often nisba forms: "حمد بن سالم الكندي" is a name, not
+        // a Canadian.
+        if lang == Lang::Ar {
+            mentions.retain(|m| {
+                if !matches!(
+                    m.entry,
+                    Entry::Country {
+                        kind: CountryKind::Adj,
+                        ..
+                    }
+                ) {
+                    return true;
+                }
+                let mut words = folded.text[..m.fstart].trim_end().rsplit(' ');
+                let _given = words.next();
+                !words
+                    .next()
+                    .is_some_and(|w| matches!(w, "بن" | "بنت" | "ابن"))
+            });
+        }
         // A country's own name beats another country's capital written alike (عمان).
         let named: Vec<(usize, usize)> = mentions
             .iter()

@@ -631,6 +631,42 @@ fn country_is_place(ctx: &Ctx<'_>, m: &Mention) -> bool {
         || visit_to(ctx, at)
 }
 
+/// A country named only to situate a city: "la capitale saoudienne", "the Saudi
+/// capital", "العاصمة الرواندية", "Riyad (Arabie saoudite)".
+fn describes_place(ctx: &Ctx<'_>, m: &Mention, kind: CountryKind) -> bool {
+    let before = ctx.folded.text[..m.fstart].trim_end();
+    let after = ctx.folded.text[m.fend..].trim_start();
+    if kind == CountryKind::Adj {
+        let capital_before = ["capitale", "capital", "العاصمه", "ville", "city", "مدينه"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        let capital_after = ["capital", "capitale"].iter().any(|w| after.starts_with(w));
+        if capital_before || capital_after {
+            return true;
+        }
+    }
+    // "Riyad (Arabie saoudite)": a country in brackets right after a city.
+    if let Some(inner) = before.strip_suffix('(') {
+        let city_end = inner.trim_end().len();
+        let sent = ctx
+            .sents
+            .partition_point(|&(_, e)| e <= m.start)
+            .min(ctx.sents.len() - 1);
+        let (ss, _) = ctx.sents[sent];
+        return ctx.within(sent, ss, m.start).iter().any(|x| {
+            matches!(
+                x.entry,
+                Entry::Place(_)
+                    | Entry::Country {
+                        kind: CountryKind::Capital,
+                        ..
+                    }
+            ) && x.fend == city_end
+        });
+    }
+    false
+}
+
 /// A city opening a line before a dash or a comma, the dispatch's dateline:
 /// "BAKU — …", "عمّان - وقعت …", "Rabat, 5 mai (MAP) - …".
 fn dateline(ctx: &Ctx<'_>, m: &Mention) -> bool {
@@ -715,6 +751,9 @@ fn arabic_prefix(ctx: &Ctx<'_>, m: &Mention, p: &str) -> bool {
 fn party_of(ctx: &Ctx<'_>, m: &Mention) -> Option<Country> {
     match m.entry {
         Entry::Country { code, kind } => {
+            if describes_place(ctx, m, kind) {
+                return None;
+            }
             // A capital after a locative or in a dateline is a place, not a government.
             let placed = country_is_place(ctx, m) || dateline(ctx, m);
             if kind == CountryKind::Capital && placed {
