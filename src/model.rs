@@ -420,7 +420,7 @@ pub struct Agreement {
     pub location: Option<Spanned<String>>,
     /// The canonical English name of the event on whose sidelines it was signed.
     pub event: Option<Spanned<String>>,
-    /// The fields of cooperation, sorted, each once.
+    /// The fields of cooperation, sorted by label, each once.
     pub domains: Vec<Spanned<Domain>>,
 }
 

@@ -32,7 +32,7 @@ fn french_mou_with_signatories_date_place_and_event() {
     assert_eq!(a.event.as_ref().unwrap().value, "GITEX Global");
     assert_eq!(
         domains(a),
-        [Domain::Cybersecurity, Domain::ArtificialIntelligence]
+        [Domain::ArtificialIntelligence, Domain::Cybersecurity]
     );
     let names: Vec<(&str, Option<&str>)> = a
         .signatories
@@ -100,7 +100,7 @@ fn arabic_mou_with_clitics_nisba_and_names() {
     assert_eq!(a.location.as_ref().unwrap().value, "Riyadh");
     assert_eq!(
         domains(a),
-        [Domain::EGovernment, Domain::ArtificialIntelligence]
+        [Domain::ArtificialIntelligence, Domain::EGovernment]
     );
     let sides: Vec<Option<&str>> = a
         .signatories

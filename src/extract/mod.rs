@@ -1135,5 +1135,9 @@ fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<Domain>> {
     if found.len() > 1 {
         found.remove(&Domain::DigitalTransformation);
     }
-    found.into_iter().map(|(d, s)| Spanned::new(d, s)).collect()
+    // Sorted by label, as the standard lists them.
+    let mut out: Vec<Spanned<Domain>> =
+        found.into_iter().map(|(d, s)| Spanned::new(d, s)).collect();
+    out.sort_by_key(|d| d.value.as_str());
+    out
 }
