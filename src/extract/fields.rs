@@ -1,0 +1,371 @@
+//! The fields of a frame: parties, signatories, organizations, date, location, event,
+//! domains.
+
+use std::collections::BTreeMap;
+
+use super::context::Ctx;
+use super::dates::{self, DateMention, When};
+use super::frames::{status_of, Frame};
+use super::places::{country_is_place, party_of};
+use super::signatories;
+use super::MAX_ORGANIZATIONS;
+use crate::gazetteer::{CueClass, CueValue, Entry, Mention};
+use crate::model::{Agreement, Country, Domain, Span, Spanned, Status};
+
+pub(super) fn fill(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    single: bool,
+    ranges: &[DateMention],
+    article_wide: bool,
+) -> Agreement {
+    let sigs = signatories::find(ctx, f);
+    // Parties: core sentences, then signatories' sides, then the frame's other sentences
+    // and the headline when the core names fewer than two.
+    let mut parties: BTreeMap<Country, Span> = BTreeMap::new();
+    let add_from = |sents: &[usize], parties: &mut BTreeMap<Country, Span>| {
+        for &s in sents {
+            for m in ctx.in_sentence(s) {
+                if let Some(c) = party_of(ctx, m) {
+                    parties.entry(c).or_insert(Span::new(m.start, m.end));
+                }
+            }
+        }
+    };
+    add_from(&f.core, &mut parties);
+    for s in &sigs {
+        if let Some(c) = s.country {
+            parties.entry(c).or_insert(s.span);
+        }
+    }
+    if parties.len() < 2 {
+        let others: Vec<usize> = f
+            .sents
+            .iter()
+            .copied()
+            .filter(|s| f.core.binary_search(s).is_err())
+            .collect();
+        let mut more = BTreeMap::new();
+        add_from(&others, &mut more);
+        if single && f.core.first() != Some(&0) {
+            add_from(&[0], &mut more);
+        }
+        if parties.len() + more.len() <= 3 {
+            for (c, s) in more {
+                parties.entry(c).or_insert(s);
+            }
+        }
+    }
+
+    // Nothing near the instrument: the article's most-named countries.
+    if parties.is_empty() && article_wide {
+        let mut counts: BTreeMap<Country, (usize, Span)> = BTreeMap::new();
+        for m in &ctx.mentions {
+            if let Some(c) = party_of(ctx, m) {
+                counts.entry(c).or_insert((0, Span::new(m.start, m.end))).0 += 1;
+            }
+        }
+        let mut ranked: Vec<(Country, (usize, Span))> = counts.into_iter().collect();
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.1 .0));
+        for (c, (_, span)) in ranked.into_iter().take(2) {
+            parties.insert(c, span);
+        }
+    }
+
+    // Signatories: sides completed from the parties when one is left.
+    let mut signatories = sigs;
+    let known: Vec<Country> = signatories.iter().filter_map(|s| s.country).collect();
+    let left: Vec<Country> = parties
+        .keys()
+        .copied()
+        .filter(|c| !known.contains(c))
+        .collect();
+    if left.len() == 1
+        && signatories.iter().filter(|s| s.country.is_none()).count() == 1
+        && parties.len() >= 2
+    {
+        for s in &mut signatories {
+            if s.country.is_none() {
+                s.country = Some(left[0]);
+            }
+        }
+    }
+
+    let organizations = organizations(ctx, f);
+    let date = date_of(ctx, f, ranges);
+    let event = event_of(ctx, f);
+    let location = location_of(ctx, f, event.as_ref());
+    let domains = domains_of(ctx, f, single);
+
+    Agreement {
+        instrument: Spanned::new(f.instrument, f.instrument_span),
+        status: Spanned::new(f.status, f.status_span),
+        parties: parties
+            .into_iter()
+            .map(|(c, s)| Spanned::new(c, s))
+            .collect(),
+        organizations,
+        signatories,
+        date,
+        location,
+        event,
+        domains,
+    }
+}
+
+pub(super) fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
+    let mut out: Vec<Spanned<String>> = Vec::new();
+    for &s in &f.core {
+        if out.len() >= MAX_ORGANIZATIONS {
+            break;
+        }
+        for m in ctx.in_sentence(s) {
+            if let Entry::Org(i) = m.entry {
+                let name = ctx.g.orgs[i as usize].name.clone();
+                if !out.iter().any(|o| o.value == name) {
+                    out.push(Spanned::new(name, Span::new(m.start, m.end)));
+                }
+            }
+        }
+        for (a, b) in signatories::title_phrases(ctx, s, CueClass::Body) {
+            let name = ctx.text[a..b].trim().to_string();
+            if !name.is_empty() && !out.iter().any(|o| o.value == name) {
+                out.push(Spanned::new(name, Span::new(a, b)));
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn date_of(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    ranges: &[DateMention],
+) -> Option<Spanned<crate::PartialDate>> {
+    // The dates of the core sentences, nearest to a signing cue (for ratified and
+    // referenced frames, the signing, not the approval), then the other sentences.
+    for group in [&f.core, &f.sents] {
+        let mut best: Option<(usize, Spanned<crate::PartialDate>)> = None;
+        for &s in group.iter() {
+            let signs: Vec<usize> = ctx
+                .in_sentence(s)
+                .iter()
+                .filter(|m| match f.status {
+                    Status::Ratified => {
+                        Ctx::is(m, CueClass::Signed) || Ctx::is(m, CueClass::Referenced)
+                    }
+                    _ => status_of(Ctx::cue(m).map(|c| c.0).unwrap_or(CueClass::Title)).is_some(),
+                })
+                .map(|m| m.start)
+                .collect();
+            if signs.is_empty() {
+                continue;
+            }
+            for &d in ctx.dates(s) {
+                if matches!(d.when, When::Range { .. }) {
+                    continue;
+                }
+                if f.status != Status::Referenced && matches!(d.when, When::Year(_)) {
+                    continue;
+                }
+                let Some(value) = dates::resolve(&d, ctx.published, ranges, reference(ctx, ranges))
+                else {
+                    continue;
+                };
+                let dist = signs
+                    .iter()
+                    .map(|&p| p.abs_diff(d.span.start))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                // A precise date beats a weekday alone.
+                let penalty = if matches!(d.when, When::Weekday(_) | When::Relative(_)) {
+                    40
+                } else {
+                    0
+                };
+                let score = dist + penalty;
+                if best.as_ref().is_none_or(|b| score < b.0) {
+                    best = Some((score, Spanned::new(value, d.span)));
+                }
+            }
+        }
+        if let Some((_, d)) = best {
+            return Some(d);
+        }
+    }
+    // A signing reported with no date of its own: the one day the article states in
+    // its publication month (a dateline, a quoted post's date).
+    let p = ctx.published?;
+    if f.status != Status::Signed || p.day.is_some() {
+        return None;
+    }
+    let mut found: Option<Spanned<crate::PartialDate>> = None;
+    for d in ranges {
+        let When::Day { year, month, .. } = d.when else {
+            continue;
+        };
+        if Some(month) != p.month || year.is_some_and(|y| y != p.year) {
+            continue;
+        }
+        let Some(value) = dates::resolve(d, ctx.published, &[], Some(p)) else {
+            continue;
+        };
+        match &found {
+            Some(f) if f.value != value => return None,
+            Some(_) => {}
+            None => found = Some(Spanned::new(value, d.span)),
+        }
+    }
+    found
+}
+
+/// The date that places a day and month without a year: the publication date, or else
+/// the latest full date the article states.
+pub(super) fn reference(ctx: &Ctx<'_>, ranges: &[DateMention]) -> Option<crate::PartialDate> {
+    ctx.published.or_else(|| {
+        ranges
+            .iter()
+            .filter_map(|d| match d.when {
+                When::Day {
+                    year: Some(y),
+                    month,
+                    day,
+                } => crate::PartialDate::day(y, month, day),
+                _ => None,
+            })
+            .max()
+    })
+}
+
+pub(super) fn location_of(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    event: Option<&Spanned<String>>,
+) -> Option<Spanned<String>> {
+    for (group, core) in [(&f.core, true), (&f.sents, false)] {
+        for &s in group.iter() {
+            // For a ratified instrument (approved elsewhere than where it was signed) a
+            // place counts only beside a signing verb; outside the anchors' sentences,
+            // beside a signing verb or a setting ("on the sidelines of", "خلال زيارة"):
+            // "la création à Yaoundé d'un centre" is not where it was signed.
+            let signing = ctx
+                .in_sentence(s)
+                .iter()
+                .any(|m| Ctx::is(m, CueClass::Signed));
+            let setting = ctx
+                .in_sentence(s)
+                .iter()
+                .any(|m| Ctx::is(m, CueClass::Sideline));
+            if (f.status == Status::Ratified && !signing) || (!core && !signing && !setting) {
+                continue;
+            }
+            for m in ctx.in_sentence(s) {
+                if Ctx::is(m, CueClass::Video) {
+                    return Some(Spanned::new(
+                        "videoconference".to_string(),
+                        Span::new(m.start, m.end),
+                    ));
+                }
+            }
+            for m in ctx.in_sentence(s) {
+                let place = match m.entry {
+                    Entry::Place(i) => Some(ctx.g.places[i as usize].name.clone()),
+                    _ => None,
+                };
+                if let Some(p) = place {
+                    if country_is_place(ctx, m) {
+                        return Some(Spanned::new(p, Span::new(m.start, m.end)));
+                    }
+                }
+            }
+        }
+    }
+    // Signed at an event: where the article says the event is held ("GITEX Africa,
+    // organisée du 29 au 31 mai à Marrakech"), or the city in its name ("Expo 2020 Dubai").
+    let e = event?;
+    let s = ctx
+        .sents
+        .partition_point(|&(_, end)| end <= e.span.start)
+        .min(ctx.sents.len().saturating_sub(1));
+    let held = ctx
+        .within(s, e.span.end, ctx.sents[s].1)
+        .iter()
+        .find_map(|m| match m.entry {
+            Entry::Place(i) if country_is_place(ctx, m) && m.start - e.span.end <= 120 => {
+                Some(Spanned::new(
+                    ctx.g.places[i as usize].name.clone(),
+                    Span::new(m.start, m.end),
+                ))
+            }
+            _ => None,
+        });
+    held.or_else(|| {
+        let i = ctx.g.events.iter().position(|n| *n == e.value)?;
+        let p = ctx.g.event_places[i]?;
+        Some(Spanned::new(ctx.g.places[p as usize].name.clone(), e.span))
+    })
+}
+
+pub(super) fn event_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
+    let name = |m: &Mention| match m.entry {
+        Entry::Event(i) => Some(Spanned::new(
+            ctx.g.events[i as usize].clone(),
+            Span::new(m.start, m.end),
+        )),
+        _ => None,
+    };
+    for group in [&f.core, &f.sents] {
+        for &s in group.iter() {
+            if let Some(e) = ctx.in_sentence(s).iter().find_map(name) {
+                return Some(e);
+            }
+        }
+    }
+    {
+        // An event announced as the setting anywhere in the article.
+        for (i, m) in ctx.mentions.iter().enumerate() {
+            if let Some(e) = name(m) {
+                let cue = ctx.mentions[i.saturating_sub(3)..i]
+                    .iter()
+                    .any(|x| Ctx::is(x, CueClass::Sideline));
+                if cue {
+                    return Some(e);
+                }
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<Domain>> {
+    let mut found: BTreeMap<Domain, Span> = BTreeMap::new();
+    let mut sents = f.sents.clone();
+    sents.extend(&f.about);
+    // A single instrument's headline ("Maroc-Estonie : alliance numérique") names its
+    // fields too, when it is a headline about countries and not a site's menu.
+    let headline = ctx
+        .in_sentence(0)
+        .iter()
+        .any(|m| matches!(m.entry, Entry::Country { .. }));
+    if single && headline && sents.first() != Some(&0) {
+        sents.push(0);
+    }
+    for &s in &sents {
+        for m in ctx.in_sentence(s) {
+            if let Some((CueClass::Domain, CueValue::Domain(d))) = Ctx::cue(m) {
+                if ctx.in_title(s, m.start, m.end) {
+                    continue;
+                }
+                found.entry(d).or_insert(Span::new(m.start, m.end));
+            }
+        }
+    }
+    if found.len() > 1 {
+        found.remove(&Domain::DigitalTransformation);
+    }
+    // Sorted by label, as the standard lists them.
+    let mut out: Vec<Spanned<Domain>> =
+        found.into_iter().map(|(d, s)| Spanned::new(d, s)).collect();
+    out.sort_by_key(|d| d.value.as_str());
+    out
+}

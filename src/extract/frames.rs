@@ -1,0 +1,524 @@
+//! The frame builder: instrument mentions, their status, and one frame per instrument.
+
+use super::context::Ctx;
+use super::dates::When;
+use super::rules;
+use crate::gazetteer::{CueClass, CueValue, Lang, Mention};
+use crate::model::{Instrument, Span, Status};
+
+/// An instrument mention and what its sentence says of it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct InstrumentMention {
+    idx: usize,
+    sent: usize,
+    instrument: Instrument,
+    generic: bool,
+    status: Option<(Status, usize)>,
+    count: u16,
+    /// "la première convention", "the second MoU", "المذكرة الثانية".
+    ordinal: u16,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Frame {
+    pub(super) instrument: Instrument,
+    pub(super) instrument_span: Span,
+    pub(super) specific: bool,
+    pub(super) status: Status,
+    pub(super) status_span: Span,
+    pub(super) core: Vec<usize>,
+    pub(super) sents: Vec<usize>,
+    /// Position among frames opened by one counted mention ("two MoUs"), from 1.
+    pub(super) ordinal: u16,
+    /// The mention that opened it.
+    pub(super) anchor: usize,
+    /// Sentences that report the signing without naming the instrument ("X signed on
+    /// behalf of the Kingdom"): read for signatories only.
+    pub(super) signers: Vec<usize>,
+    /// Sentences read for domains only.
+    pub(super) about: Vec<usize>,
+}
+
+impl Frame {
+    /// A specific name ("mémorandum d'entente") replaces a generic one ("accord").
+    fn name(&mut self, im: &InstrumentMention, span: Span) {
+        if !im.generic && !self.specific {
+            self.instrument = im.instrument;
+            self.instrument_span = span;
+            self.specific = true;
+        }
+    }
+}
+
+/// The frame of a counted group that an ordinal names ("la seconde convention").
+pub(super) fn by_ordinal(frames: &[Frame], im: &InstrumentMention) -> Option<usize> {
+    if im.ordinal == 0 {
+        return None;
+    }
+    frames
+        .iter()
+        .position(|f| f.ordinal == im.ordinal && compatible(f, im))
+}
+
+pub(super) fn status_of(class: CueClass) -> Option<Status> {
+    match class {
+        CueClass::Signed => Some(Status::Signed),
+        CueClass::Planned => Some(Status::Planned),
+        CueClass::Ratified => Some(Status::Ratified),
+        CueClass::Referenced => Some(Status::Referenced),
+        _ => None,
+    }
+}
+
+pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
+    let mut out = Vec::new();
+    for (idx, m) in ctx.mentions.iter().enumerate() {
+        let (generic, instrument) = match Ctx::cue(m) {
+            Some((CueClass::Instrument, CueValue::Instrument(i))) => (false, i),
+            Some((CueClass::Generic, CueValue::Instrument(i))) => (true, i),
+            _ => continue,
+        };
+        let sent = ctx.sent_of[idx];
+        let (first, last) = ctx.sent_mentions[sent];
+        let is_instrument = |x: &Mention| {
+            matches!(
+                Ctx::cue(x),
+                Some((CueClass::Instrument | CueClass::Generic, _))
+            )
+        };
+        // The nearest status cue of the sentence, by distance in bytes, not beyond another
+        // instrument mention (a cue past one belongs to it); a cue before the instrument
+        // counts a little nearer (verbs precede their objects). Each scan stops at the
+        // next instrument, so the whole pass stays linear.
+        let mut best: Option<(usize, Status, usize)> = None;
+        let mut consider = |k: usize, d: usize| {
+            if let Some(st) = Ctx::cue(&ctx.mentions[k]).and_then(|(class, _)| status_of(class)) {
+                if best.is_none_or(|b| d < b.0) {
+                    best = Some((d, st, k));
+                }
+            }
+        };
+        for k in (first..idx).rev() {
+            if is_instrument(&ctx.mentions[k]) {
+                break;
+            }
+            consider(k, m.start.saturating_sub(ctx.mentions[k].end));
+        }
+        for k in idx + 1..last {
+            if is_instrument(&ctx.mentions[k]) {
+                break;
+            }
+            consider(k, ctx.mentions[k].start.saturating_sub(m.end) + 20);
+        }
+        let mut status = best.map(|(_, s, k)| (s, k));
+        // "Aucun accord n'a été signé", "No documents were signed", "لم يتم توقيع":
+        // a negation around the instrument and its verb leaves it unanchored.
+        if let Some((_, k)) = status {
+            let c = &ctx.mentions[k];
+            let (ss, _) = ctx.sents[sent];
+            let from = m.start.min(c.start).saturating_sub(40).max(ss);
+            let to = m.end.max(c.end);
+            if ctx
+                .overlapping(sent, from, to)
+                .iter()
+                .any(|x| Ctx::is(x, CueClass::Negation))
+            {
+                status = None;
+            }
+        }
+        // Coordinated instruments share their verb: "ont signé un mémorandum ainsi
+        // qu'un plan d'action", "وقعتا مذكرة تفاهم وبرنامجا تنفيذيا".
+        if status.is_none() {
+            if let Some(prev) = out.last().filter(|p: &&InstrumentMention| p.sent == sent) {
+                let gap = ctx.folded_range(ctx.mentions[prev.idx].end, m.start);
+                let coordinated = rules::rules(ctx.lang)
+                    .coordination
+                    .iter()
+                    .any(|c| gap.contains(c));
+                if gap.len() <= 60 && coordinated {
+                    status = prev.status;
+                }
+            }
+        }
+        // A recall cue ("dans le cadre du", "under the") just before the instrument makes
+        // a signed one referenced.
+        if let Some((Status::Signed, k)) = status {
+            let recalled = ctx.mentions[first..idx]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|x| Ctx::is(x, CueClass::Recall) && m.start.saturating_sub(x.end) <= 12);
+            let past = past_cue_near(ctx, sent, m);
+            if recalled || past {
+                status = Some((Status::Referenced, k));
+            }
+        }
+        let count = count_before(ctx, idx, m);
+        let ordinal = ordinal_near(ctx, idx, m);
+        out.push(InstrumentMention {
+            idx,
+            sent,
+            instrument,
+            generic,
+            status,
+            count,
+            ordinal,
+        });
+    }
+    out
+}
+
+/// A stated number of instruments: "deux mémorandums", "three MoUs", Arabic duals.
+pub(super) fn count_before(ctx: &Ctx<'_>, idx: usize, m: &Mention) -> u16 {
+    // "two MoUs", "trois conventions", "three digital cooperation documents": the number
+    // stands a few words before the noun, with nothing but description between.
+    for p in ctx.mentions[idx.saturating_sub(3)..idx].iter().rev() {
+        match Ctx::cue(p) {
+            Some((CueClass::Number, CueValue::Number(n))) => {
+                let gap = &ctx.text[p.end.min(m.start)..m.start];
+                if gap.len() <= 40 && !gap.contains([',', '.', ';', '،']) && (2..=10).contains(&n)
+                {
+                    return n;
+                }
+                break;
+            }
+            Some((CueClass::Domain | CueClass::Ordinal, _)) | None => continue,
+            Some(_) => break,
+        }
+    }
+    if ctx.lang == Lang::Ar {
+        // Number words after the noun: "مذكرات تفاهم ثلاث", and duals: "مذكرتي تفاهم".
+        let f = ctx.folded_range(m.start, m.end);
+        let head = f.split(' ').next().unwrap_or("");
+        if head.ends_with("تي") || head.ends_with("تين") || head.ends_with("يين") {
+            return 2;
+        }
+        if let Some(n) = ctx.mentions.get(idx + 1) {
+            if let Some((CueClass::Number, CueValue::Number(k))) = Ctx::cue(n) {
+                if n.start.saturating_sub(m.end) <= 2 && (2..=10).contains(&k) {
+                    return k;
+                }
+            }
+        }
+    }
+    1
+}
+
+/// An ordinal right before or after an instrument mention.
+pub(super) fn ordinal_near(ctx: &Ctx<'_>, idx: usize, m: &Mention) -> u16 {
+    let near = |x: &Mention| x.end.abs_diff(m.start) <= 2 || m.end.abs_diff(x.start) <= 2;
+    [idx.checked_sub(1), Some(idx + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|i| ctx.mentions.get(i))
+        .find_map(|x| match Ctx::cue(x) {
+            Some((CueClass::Ordinal, CueValue::Number(n))) if near(x) => Some(n),
+            _ => None,
+        })
+        .unwrap_or(0)
+}
+
+/// A past-time cue near a signed instrument: "signé en 2021", "l'année dernière", an
+/// explicit year before the publication year.
+pub(super) fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
+    let (ss, se) = ctx.sents[sent];
+    let window = ctx.overlapping(
+        sent,
+        m.start.saturating_sub(120).max(ss),
+        (m.end + 120).min(se),
+    );
+    if window.iter().any(|x| Ctx::is(x, CueClass::Past)) {
+        return true;
+    }
+    let Some(p) = ctx.published else { return false };
+    let dates = ctx.dates(sent);
+    let lo = dates.partition_point(|d| d.span.start + 160 < m.start);
+    dates[lo..]
+        .iter()
+        .take_while(|d| d.span.start < m.start + 160)
+        .any(|d| {
+            // Months from the stated date to the publication: three or more is background.
+            let months_before = |y: u16, mo: Option<u8>| {
+                let pm = p.month.unwrap_or(12) as i32;
+                (p.year as i32 * 12 + pm) - (y as i32 * 12 + mo.unwrap_or(12) as i32)
+            };
+            let past = match d.when {
+                When::Year(y) => y < p.year,
+                When::Month { year, month } => months_before(year, Some(month)) >= 3,
+                When::Day {
+                    year: Some(y),
+                    month,
+                    ..
+                } => months_before(y, Some(month)) >= 3,
+                _ => false,
+            };
+            // A date beyond another instrument belongs to that one: "une feuille de route
+            // pour l'accord-cadre conclu en mars 2022".
+            let (a, b) = if d.span.start > m.end {
+                (m.end, d.span.start)
+            } else {
+                (d.span.end, m.start)
+            };
+            let other = a < b
+                && ctx.within(sent, a, b).iter().any(|x| {
+                    matches!(
+                        Ctx::cue(x),
+                        Some((CueClass::Instrument | CueClass::Generic, _))
+                    )
+                });
+            past && !other && d.span.start.abs_diff(m.start) < 160
+        })
+}
+
+pub(super) fn compatible(f: &Frame, im: &InstrumentMention) -> bool {
+    im.generic || !f.specific || f.instrument == im.instrument
+}
+
+pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
+    let mut frames: Vec<Frame> = Vec::new();
+    let span_of = |i: usize| Span::new(ctx.mentions[i].start, ctx.mentions[i].end);
+    // Anchors first.
+    for im in ims {
+        let Some((status, sidx)) = im.status else {
+            continue;
+        };
+        let m = &ctx.mentions[im.idx];
+        let status_span = span_of(sidx);
+        // Merge into an existing frame of the same status and a compatible kind, unless
+        // the mention states a count (then it names instruments of its own).
+        let by_ordinal = by_ordinal(&frames, im);
+        let target = if im.count > 1 {
+            None
+        } else if by_ordinal.is_some() {
+            by_ordinal
+        } else {
+            frames
+                .iter()
+                .rposition(|f| f.status == status && compatible(f, im) && f.ordinal <= 1)
+                .or_else(|| {
+                    // Several frames from a count: the mention attaches to the last one.
+                    frames
+                        .iter()
+                        .rposition(|f| f.status == status && compatible(f, im))
+                })
+        };
+        match target {
+            Some(t) => {
+                let f = &mut frames[t];
+                f.name(im, span_of(im.idx));
+                f.core.push(im.sent);
+            }
+            None => {
+                // A count repeats an existing group ("les deux mémorandums") when frames
+                // of that kind already exist.
+                let existing = frames
+                    .iter()
+                    .filter(|f| f.status == status && compatible(f, im))
+                    .count();
+                if im.count > 1 && existing >= im.count as usize {
+                    for f in frames.iter_mut().filter(|f| f.status == status) {
+                        f.core.push(im.sent);
+                    }
+                    continue;
+                }
+                // The frames already open are the first of the counted group.
+                let mut k0 = 0;
+                if im.count > 1 {
+                    for f in frames
+                        .iter_mut()
+                        .filter(|f| f.status == status && compatible(f, im))
+                    {
+                        k0 += 1;
+                        if f.ordinal == 0 {
+                            f.ordinal = k0;
+                        }
+                        f.core.push(im.sent);
+                    }
+                }
+                let n = im.count.saturating_sub(existing as u16).max(1);
+                for k in k0..k0 + n {
+                    frames.push(Frame {
+                        instrument: im.instrument,
+                        instrument_span: Span::new(m.start, m.end),
+                        specific: !im.generic,
+                        status,
+                        status_span,
+                        core: vec![im.sent],
+                        sents: vec![im.sent],
+                        ordinal: if im.count > 1 { k + 1 } else { 0 },
+                        anchor: im.idx,
+                        signers: Vec::new(),
+                        about: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    // A generic frame that another frame of the same status covers is the same
+    // instrument named generically (a headline's "accord").
+    let mut i = 0;
+    while i < frames.len() {
+        let f = &frames[i];
+        if !f.specific {
+            if let Some(j) = frames
+                .iter()
+                .position(|o| o.specific && o.status == f.status)
+            {
+                let core = frames[i].core.clone();
+                for s in core {
+                    frames[j].core.push(s);
+                }
+                frames.remove(i);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // A ratification is about an instrument signed before: the signing's sentences
+    // (its date, place, signatories) belong to the ratified frame.
+    let mut i = 0;
+    while i < frames.len() {
+        let f = &frames[i];
+        let target = matches!(f.status, Status::Signed | Status::Referenced)
+            .then(|| {
+                frames.iter().position(|o| {
+                    o.status == Status::Ratified
+                        && (o.instrument == f.instrument || !o.specific || !f.specific)
+                })
+            })
+            .flatten();
+        if let Some(j) = target {
+            let core = frames[i].core.clone();
+            if frames[i].specific && !frames[j].specific {
+                frames[j].instrument = frames[i].instrument;
+                frames[j].instrument_span = frames[i].instrument_span;
+                frames[j].specific = true;
+            }
+            for s in core {
+                frames[j].core.push(s);
+            }
+            frames.remove(i);
+            continue;
+        }
+        i += 1;
+    }
+    // Bare mentions attach to the nearest earlier compatible frame (or the first).
+    for im in ims {
+        if im.status.is_some() {
+            continue;
+        }
+        let by_ordinal = by_ordinal(&frames, im);
+        let before = frames.iter().rposition(|f| {
+            ctx.mentions[f.anchor].start <= ctx.mentions[im.idx].start && compatible(f, im)
+        });
+        let t = by_ordinal
+            .or(before)
+            .or_else(|| frames.iter().position(|f| compatible(f, im)));
+        if let Some(t) = t {
+            let f = &mut frames[t];
+            f.name(im, span_of(im.idx));
+            f.sents.push(im.sent);
+        }
+    }
+    for f in &mut frames {
+        f.core.sort_unstable();
+        f.core.dedup();
+        f.sents.sort_unstable();
+        f.sents.dedup();
+    }
+    // A sentence that goes on about the instrument ("Ce partenariat vise …") joins the
+    // frame of the sentence before it.
+    let cont = rules::rules(ctx.lang).continuation;
+    let mut owned = vec![false; ctx.sents.len()];
+    for f in &frames {
+        for &s in &f.sents {
+            owned[s] = true;
+        }
+    }
+    for f in &mut frames {
+        let mut extra = Vec::new();
+        let mut about = Vec::new();
+        for &s in f.sents.iter().chain(f.core.iter()) {
+            let next = s + 1;
+            // A sentence that already belongs to another frame stays there.
+            if owned.get(next).is_some_and(|&o| o) {
+                continue;
+            }
+            if next < ctx.sents.len() && continues(ctx, next, cont) {
+                extra.push(next);
+            } else if next < ctx.sents.len()
+                && ctx
+                    .in_sentence(next)
+                    .iter()
+                    .any(|m| Ctx::is(m, CueClass::Pair))
+            {
+                // "In addition, the two governments intend to …": what the instrument
+                // covers, read for its domains only.
+                about.push(next);
+            }
+        }
+        for s in extra {
+            f.sents.push(s);
+        }
+        f.about = about;
+    }
+    // A sentence with a signing verb and no instrument, just after a frame's sentence,
+    // names that frame's signers ("X signed on behalf of the Kingdom, while Y …").
+    for s in 0..ctx.sents.len() {
+        let ms = ctx.in_sentence(s);
+        let signing = ms.iter().any(|m| Ctx::is(m, CueClass::Signed))
+            && !ms.iter().any(|m| {
+                matches!(
+                    Ctx::cue(m),
+                    Some((CueClass::Instrument | CueClass::Generic, _))
+                )
+            });
+        if !signing {
+            continue;
+        }
+        let owner = frames
+            .iter_mut()
+            .filter_map(|f| {
+                let i = f.sents.partition_point(|&x| x < s);
+                let d = s - *f.sents[..i].last()?;
+                (d <= 2).then_some((d, f))
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, f)| f);
+        if let Some(f) = owner {
+            f.signers.push(s);
+        }
+    }
+    // "Le second est …", "The first concerns …": a sentence led by an ordinal speaks of
+    // that instrument of a counted group.
+    for s in 0..ctx.sents.len() {
+        let lead = ctx.in_sentence(s).first().and_then(|m| match Ctx::cue(m) {
+            Some((CueClass::Ordinal, CueValue::Number(n))) if m.start - ctx.sents[s].0 <= 12 => {
+                Some(n)
+            }
+            _ => None,
+        });
+        if let Some(n) = lead {
+            if let Some(f) = frames.iter_mut().find(|f| f.ordinal == n) {
+                f.sents.push(s);
+            }
+        }
+    }
+    for f in &mut frames {
+        for &s in &f.core.clone() {
+            f.sents.push(s);
+        }
+        f.core.sort_unstable();
+        f.core.dedup();
+        f.sents.sort_unstable();
+        f.sents.dedup();
+    }
+    frames
+}
+
+pub(super) fn continues(ctx: &Ctx<'_>, s: usize, starts: &[&str]) -> bool {
+    let (a, b) = ctx.sents[s];
+    let f = ctx.folded_range(a, b.min(a + 80));
+    let f = f.trim_start_matches(|c: char| !crate::text::is_word_char(c));
+    starts.iter().any(|w| f.starts_with(w))
+}

@@ -1,0 +1,166 @@
+//! Countries and places: which mentions name a party, which a place.
+
+use super::context::Ctx;
+use super::rules;
+use crate::gazetteer::{CountryKind, Entry, Lang, Mention, OrgKind};
+use crate::model::Country;
+
+pub(super) fn country_is_place(ctx: &Ctx<'_>, m: &Mention) -> bool {
+    let at = place_lead(ctx, m);
+    preceded_by_at(ctx, at, rules::rules(ctx.lang).locative)
+        || arabic_prefix(ctx, m, "ب")
+        || visit_to(ctx, at)
+}
+
+/// A country named only to situate a city: "la capitale saoudienne", "the Saudi
+/// capital", "العاصمة الرواندية", "Riyad (Arabie saoudite)".
+pub(super) fn describes_place(ctx: &Ctx<'_>, m: &Mention, kind: CountryKind) -> bool {
+    let before = ctx.folded.text[..m.fstart].trim_end();
+    let after = ctx.folded.text[m.fend..].trim_start();
+    if kind == CountryKind::Adj {
+        let capital_before = ["capitale", "capital", "العاصمه", "ville", "city", "مدينه"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        let capital_after = ["capital", "capitale"].iter().any(|w| after.starts_with(w));
+        if capital_before || capital_after {
+            return true;
+        }
+    }
+    // "Riyad (Arabie saoudite)": a country in brackets right after a city.
+    if let Some(inner) = before.strip_suffix('(') {
+        let city_end = inner.trim_end().len();
+        let sent = ctx
+            .sents
+            .partition_point(|&(_, e)| e <= m.start)
+            .min(ctx.sents.len() - 1);
+        let (ss, _) = ctx.sents[sent];
+        return ctx.within(sent, ss, m.start).iter().any(|x| {
+            matches!(
+                x.entry,
+                Entry::Place(_)
+                    | Entry::Country {
+                        kind: CountryKind::Capital,
+                        ..
+                    }
+            ) && x.fend == city_end
+        });
+    }
+    false
+}
+
+/// A city opening a line before a dash or a comma, the dispatch's dateline:
+/// "BAKU — …", "عمّان - وقعت …", "Rabat, 5 mai (MAP) - …".
+pub(super) fn dateline(ctx: &Ctx<'_>, m: &Mention) -> bool {
+    let t = &ctx.folded.text;
+    let line_start = t[..m.fstart].rfind('\n').map_or(0, |i| i + 1);
+    if !t[line_start..m.fstart].trim().is_empty() {
+        return false;
+    }
+    // Folding turned dashes into spaces; look at the original text.
+    let after = ctx.text[m.end..].trim_start_matches([' ', '\u{a0}']);
+    after.starts_with(['-', '–', '—', ',', '،', '(', '/'])
+}
+
+/// Where the words before a place end, past a "capital" phrase: "à la capitale
+/// sénégalaise Dakar", "إلى العاصمة الرواندية كيغالي", "in the Omani capital Muscat".
+pub(super) fn place_lead(ctx: &Ctx<'_>, m: &Mention) -> usize {
+    static CAPITAL: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"(?:\b(?:la capitale|capitale|the capital|capital|the city of|city of|la ville de|ville de|العاصمه|مدينه)(?: \S+)?|\bthe \S+ capital(?: city)?) ?$").unwrap()
+    });
+    let start = m.fstart.saturating_sub(60);
+    let start = (start..m.fstart)
+        .find(|&i| ctx.folded.text.is_char_boundary(i))
+        .unwrap_or(m.fstart);
+    let before = &ctx.folded.text[start..m.fstart];
+    match CAPITAL.find(before) {
+        Some(c) => start + c.start(),
+        None => m.fstart,
+    }
+}
+
+/// "a working visit to Conakry", "زيارة رسمية إلى كيغالي": the place of a visit.
+pub(super) fn visit_to(ctx: &Ctx<'_>, at: usize) -> bool {
+    let r = rules::rules(ctx.lang);
+    let start = at.saturating_sub(160);
+    let start = (start..at)
+        .find(|&i| ctx.folded.text.is_char_boundary(i))
+        .unwrap_or(at);
+    let before = ctx.folded.text[start..at].trim_end();
+    let Some(head) = r
+        .visit_to
+        .iter()
+        .filter_map(|w| before.strip_suffix(w))
+        .next()
+    else {
+        return false;
+    };
+    // The visit noun within the few words before the preposition, in the same clause.
+    r.visit.iter().any(|v| {
+        head.rfind(v)
+            .is_some_and(|i| !head[i..].contains([',', '.', ';']))
+    })
+}
+
+/// Whether one of the words stands right before a folded offset (one space apart).
+pub(super) fn preceded_by_at(ctx: &Ctx<'_>, at: usize, words: &[&str]) -> bool {
+    let before = &ctx.folded.text[..at];
+    let before = before.trim_end_matches([' ', '\'']);
+    words.iter().any(|w| {
+        before.ends_with(w)
+            && before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !crate::text::is_word_char(c))
+    })
+}
+
+/// Whether an Arabic mention carries a clitic prefix containing `p` ("بالرياض").
+pub(super) fn arabic_prefix(ctx: &Ctx<'_>, m: &Mention, p: &str) -> bool {
+    if ctx.lang != Lang::Ar {
+        return false;
+    }
+    let before = &ctx.folded.text[..m.fstart];
+    let prefix: String = before
+        .chars()
+        .rev()
+        .take_while(|c| crate::text::is_word_char(*c))
+        .collect();
+    prefix.contains(p)
+}
+
+/// The countries a mention names as a party, if any.
+pub(super) fn party_of(ctx: &Ctx<'_>, m: &Mention) -> Option<Country> {
+    match m.entry {
+        Entry::Country { code, kind } => {
+            if describes_place(ctx, m, kind) {
+                return None;
+            }
+            // A capital after a locative or in a dateline is a place, not a government.
+            let placed = country_is_place(ctx, m) || dateline(ctx, m);
+            if kind == CountryKind::Capital && placed {
+                return None;
+            }
+            // A name that is also another country's city, so placed, is the city:
+            // "في عمّان" is in Amman, not Oman.
+            if placed {
+                let sent = ctx
+                    .sents
+                    .partition_point(|&(_, e)| e <= m.start)
+                    .min(ctx.sents.len() - 1);
+                let elsewhere = ctx.within(sent, m.start, m.end).iter().any(
+                    |x| matches!(x.entry, Entry::Place(i) if ctx.g.place_country(i) != Some(code)),
+                );
+                if elsewhere {
+                    return None;
+                }
+            }
+            Some(code)
+        }
+        Entry::Org(i) => {
+            let o = &ctx.g.orgs[i as usize];
+            (o.kind == OrgKind::Gov).then_some(o.country).flatten()
+        }
+        Entry::Person(i) => Some(ctx.g.people[i as usize].country),
+        _ => None,
+    }
+}
