@@ -254,3 +254,13 @@ fn countries_that_only_situate_a_city_or_name_a_family_are_no_parties() {
     assert_eq!(codes(&ar[0]), ["MY", "OM"]);
     assert_eq!(names(&ar[0])[0], "حمد بن سالم الكندي");
 }
+
+#[test]
+fn an_intention_governs_the_signing_after_it_and_adverts_are_no_declarations() {
+    let out = run("الكويت وتركيا تعتزمان توقيع مذكرة تفاهم في مجال الأمن السيبراني خلال زيارة وزير تركي الشهر المقبل.");
+    assert_eq!(out[0].status.value, Status::Planned);
+    let ad = run("إعلان\nوقعت موريتانيا وبرنامج الأمم المتحدة الإنمائي اتفاقية شراكة تهدف إلى تقليص الفجوة الرقمية.\n\
+        إعلان\nوأكد الوزير أهمية الشراكة.");
+    assert_eq!(ad.len(), 1, "{ad:?}");
+    assert_eq!(ad[0].instrument.value, Instrument::Agreement);
+}

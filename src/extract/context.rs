@@ -255,6 +255,18 @@ const FURNITURE: &[&str] = &[
     "شارك",
 ];
 
+/// Lines that are only an advertising label.
+const AD_LINES: &[&str] = &[
+    "publicite",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "annonce",
+    "اعلان",
+    "اعلانات",
+    "مساحه اعلانيه",
+];
+
 /// Headings of lists of other articles: the short lines after them are furniture too.
 const RELATED: &[&str] = &[
     "articles similaires",
@@ -293,12 +305,13 @@ fn furniture_lines(folded: &str) -> Vec<(usize, usize)> {
             })
         };
         let listed = in_list && !t.is_empty() && t.len() < 160 && !t.ends_with('.');
+        let advert = AD_LINES.contains(&t);
         if opens(RELATED) {
             in_list = true;
         } else if !listed && !t.is_empty() {
             in_list = false;
         }
-        if in_list && !t.is_empty() || opens(FURNITURE) {
+        if in_list && !t.is_empty() || opens(FURNITURE) || advert {
             out.push((start, end));
         }
         start = end;

@@ -111,6 +111,21 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             consider(k, ctx.mentions[k].start.saturating_sub(m.end) + 20);
         }
         let mut status = best.map(|(_, s, k)| (s, k));
+        // An intention governs the signing noun or verb after it: "تعتزمان توقيع",
+        // "s'apprêtent à procéder à la signature", "plan to ink".
+        if let Some((Status::Signed, k)) = status {
+            let c = &ctx.mentions[k];
+            if let Some(p) = ctx.mentions[first..k]
+                .iter()
+                .rposition(|x| Ctx::is(x, CueClass::Planned))
+            {
+                let p = first + p;
+                let gap = c.start.saturating_sub(ctx.mentions[p].end);
+                if gap <= 24 && !ctx.mentions[p + 1..k].iter().any(is_instrument) {
+                    status = Some((Status::Planned, p));
+                }
+            }
+        }
         // "Aucun accord n'a été signé", "No documents were signed", "لم يتم توقيع":
         // a negation around the instrument and its verb leaves it unanchored.
         if let Some((_, k)) = status {
