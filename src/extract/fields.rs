@@ -12,13 +12,28 @@ use super::MAX_ORGANIZATIONS;
 use crate::gazetteer::{CueClass, CueValue, Entry, Mention};
 use crate::model::{Agreement, Country, Domain, Span, Spanned, Status};
 
-pub(super) fn fill(
-    ctx: &Ctx<'_>,
-    f: &Frame,
-    single: bool,
-    ranges: &[DateMention],
-    article_wide: bool,
-) -> Agreement {
+/// What the fields of every frame read from the whole document.
+pub(super) struct DocFacts<'d> {
+    /// The article reports one instrument.
+    pub single: bool,
+    /// The days and day ranges it states.
+    pub ranges: &'d [DateMention],
+    /// The statuses of the frames that read each sentence, as `status_bit`s.
+    pub readers: &'d [u8],
+}
+
+/// One bit per status.
+pub(super) fn status_bit(s: Status) -> u8 {
+    match s {
+        Status::Signed => 1,
+        Status::Planned => 2,
+        Status::Ratified => 4,
+        Status::Referenced => 8,
+    }
+}
+
+pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: bool) -> Agreement {
+    let (single, ranges) = (doc.single, doc.ranges);
     let sigs = signatories::find(ctx, f);
     // Parties: core sentences, then signatories' sides, then the frame's other sentences
     // and the headline when the core names fewer than two.
@@ -93,7 +108,7 @@ pub(super) fn fill(
 
     let organizations = organizations(ctx, f);
     let date = date_of(ctx, f, ranges);
-    let event = event_of(ctx, f);
+    let event = event_of(ctx, f, doc.readers);
     let location = location_of(ctx, f, event.as_ref());
     let domains = domains_of(ctx, f, single);
 
@@ -177,11 +192,12 @@ pub(super) fn date_of(
                     .map(|&p| p.abs_diff(d.span.start))
                     .min()
                     .unwrap_or(usize::MAX);
-                // A precise date beats a weekday alone.
-                let penalty = if matches!(d.when, When::Weekday(_) | When::Relative(_)) {
-                    40
-                } else {
-                    0
+                // A precise date beats a vaguer one a little nearer: "un processus entamé en
+                // 2022 … la signature du mémorandum, le 15 décembre 2022".
+                let penalty = match d.when {
+                    When::Weekday(_) | When::Relative(_) => 40,
+                    When::Year(_) => 160,
+                    _ => 0,
                 };
                 let score = dist + penalty;
                 if best.as_ref().is_none_or(|b| score < b.0) {
@@ -306,7 +322,7 @@ pub(super) fn location_of(
     })
 }
 
-pub(super) fn event_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
+pub(super) fn event_of(ctx: &Ctx<'_>, f: &Frame, readers: &[u8]) -> Option<Spanned<String>> {
     let name = |m: &Mention| match m.entry {
         Entry::Event(i) => Some(Spanned::new(
             ctx.g.events[i as usize].clone(),
@@ -322,8 +338,13 @@ pub(super) fn event_of(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
         }
     }
     {
-        // An event announced as the setting anywhere in the article.
+        // An event announced as the setting anywhere in the article, but not in the
+        // sentences of another instrument.
         for (i, m) in ctx.mentions.iter().enumerate() {
+            let s = ctx.sent_of[i];
+            if readers[s] & !status_bit(f.status) != 0 && f.sents.binary_search(&s).is_err() {
+                continue;
+            }
             if let Some(e) = name(m) {
                 let cue = ctx.mentions[i.saturating_sub(3)..i]
                     .iter()

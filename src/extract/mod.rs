@@ -78,10 +78,20 @@ fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
     let mut frames = frames;
     frames.truncate(MAX_AGREEMENTS);
     let single = frames.len() == 1;
-    let mut out: Vec<Agreement> = frames
-        .iter()
-        .map(|f| fill(ctx, f, single, &ranges, false))
-        .collect();
+    // The statuses of the frames that read each sentence: an event set in the sentence
+    // of an instrument of another status (an earlier, recalled one) belongs to it.
+    let mut readers = vec![0u8; ctx.sents.len()];
+    for f in &frames {
+        for &s in &f.sents {
+            readers[s] |= fields::status_bit(f.status);
+        }
+    }
+    let doc = fields::DocFacts {
+        single,
+        ranges: &ranges,
+        readers: &readers,
+    };
+    let mut out: Vec<Agreement> = frames.iter().map(|f| fill(ctx, f, &doc, false)).collect();
     // A roadmap or action plan of one country is a national strategy, not an agreement.
     out.retain(|a| a.instrument.value != Instrument::ActionPlan || a.parties.len() != 1);
     if let Some(main) = out
@@ -106,10 +116,7 @@ fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
         out.retain(|a| !a.parties.is_empty());
     } else if !out.is_empty() {
         // No country near any instrument: the article's most-named countries.
-        out = frames
-            .iter()
-            .map(|f| fill(ctx, f, single, &ranges, true))
-            .collect();
+        out = frames.iter().map(|f| fill(ctx, f, &doc, true)).collect();
     }
     out
 }
