@@ -264,3 +264,19 @@ fn an_intention_governs_the_signing_after_it_and_adverts_are_no_declarations() {
     assert_eq!(ad.len(), 1, "{ad:?}");
     assert_eq!(ad[0].instrument.value, Instrument::Agreement);
 }
+
+#[test]
+fn a_plural_without_a_number_opens_no_instrument() {
+    let out = run(
+        "Guinea and Rwanda signed a memorandum of understanding on ICT in Conakry on Tuesday. \
+        The two parties agreed to review the existing agreements between the two countries.",
+    );
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(
+        out[0].instrument.value,
+        Instrument::MemorandumOfUnderstanding
+    );
+    let counted =
+        run("Qatar and Azerbaijan signed three cooperation documents in Baku on Wednesday.");
+    assert_eq!(counted.len(), 3, "{counted:?}");
+}

@@ -75,7 +75,7 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
     for (idx, m) in ctx.mentions.iter().enumerate() {
         let (generic, instrument) = match Ctx::cue(m) {
             Some((CueClass::Instrument, CueValue::Instrument(i))) => (false, i),
-            Some((CueClass::Generic, CueValue::Instrument(i))) => (true, i),
+            Some((CueClass::Generic | CueClass::Plural, CueValue::Instrument(i))) => (true, i),
             _ => continue,
         };
         let sent = ctx.sent_of[idx];
@@ -83,7 +83,10 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
         let is_instrument = |x: &Mention| {
             matches!(
                 Ctx::cue(x),
-                Some((CueClass::Instrument | CueClass::Generic, _))
+                Some((
+                    CueClass::Instrument | CueClass::Generic | CueClass::Plural,
+                    _
+                ))
             )
         };
         // The nearest status cue of the sentence, by distance in bytes, not beyond another
@@ -169,6 +172,11 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             }
         }
         let count = count_before(ctx, idx, m);
+        // "the existing agreements", "les accords signés": a plural names instruments
+        // only with a number ("two agreements"); otherwise it opens none.
+        if Ctx::is(m, CueClass::Plural) && count < 2 {
+            status = None;
+        }
         let ordinal = ordinal_near(ctx, idx, m);
         out.push(InstrumentMention {
             idx,
@@ -278,7 +286,10 @@ pub(super) fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
                 && ctx.within(sent, a, b).iter().any(|x| {
                     matches!(
                         Ctx::cue(x),
-                        Some((CueClass::Instrument | CueClass::Generic, _))
+                        Some((
+                            CueClass::Instrument | CueClass::Generic | CueClass::Plural,
+                            _
+                        ))
                     )
                 });
             past && !other && d.span.start.abs_diff(m.start) < 160
@@ -485,7 +496,10 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             && !ms.iter().any(|m| {
                 matches!(
                     Ctx::cue(m),
-                    Some((CueClass::Instrument | CueClass::Generic, _))
+                    Some((
+                        CueClass::Instrument | CueClass::Generic | CueClass::Plural,
+                        _
+                    ))
                 )
             });
         if !signing {

@@ -62,6 +62,7 @@ macro_rules! cue_classes {
 cue_classes! {
     Instrument => "instrument",
     Generic => "generic",
+    Plural => "plural",
     Signed => "signed",
     Planned => "planned",
     Ratified => "ratified",
@@ -387,10 +388,12 @@ impl Data {
                 })?;
                 let v = l.cols[1];
                 let value = match class {
-                    CueClass::Instrument | CueClass::Generic => CueValue::Instrument(
-                        Instrument::from_label(v)
-                            .ok_or_else(|| l.err(format!("unknown instrument {v:?}")))?,
-                    ),
+                    CueClass::Instrument | CueClass::Generic | CueClass::Plural => {
+                        CueValue::Instrument(
+                            Instrument::from_label(v)
+                                .ok_or_else(|| l.err(format!("unknown instrument {v:?}")))?,
+                        )
+                    }
                     CueClass::Domain => {
                         CueValue::Domain(v.parse::<Domain>().map_err(|e| l.err(e.to_string()))?)
                     }
