@@ -424,6 +424,36 @@ pub struct Agreement {
     pub domains: Vec<Spanned<Domain>>,
 }
 
+impl Agreement {
+    /// Every piece of evidence, with the name of the field it supports: `"instrument"`,
+    /// `"status"`, `"party"`, `"organization"`, `"signatory"`, `"date"`, `"location"`,
+    /// `"event"`, `"domain"`.
+    ///
+    /// ```
+    /// let text = "Le Maroc et le Sénégal ont signé un mémorandum d'entente sur la cybersécurité.";
+    /// let out = accords::Extractor::new().extract(&accords::Document::new(text));
+    /// for (field, span) in out.agreements[0].evidence() {
+    ///     println!("{field}: {}", &text[span.range()]);
+    /// }
+    /// ```
+    pub fn evidence(&self) -> impl Iterator<Item = (&'static str, Span)> + '_ {
+        let one = |name: &'static str, span: Option<Span>| span.map(|s| (name, s));
+        [
+            one("instrument", Some(self.instrument.span)),
+            one("status", Some(self.status.span)),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(self.parties.iter().map(|p| ("party", p.span)))
+        .chain(self.organizations.iter().map(|o| ("organization", o.span)))
+        .chain(self.signatories.iter().map(|s| ("signatory", s.span)))
+        .chain(one("date", self.date.as_ref().map(|d| d.span)))
+        .chain(one("location", self.location.as_ref().map(|d| d.span)))
+        .chain(one("event", self.event.as_ref().map(|d| d.span)))
+        .chain(self.domains.iter().map(|d| ("domain", d.span)))
+    }
+}
+
 struct Evidence<'a>(&'a Agreement);
 
 impl Serialize for Evidence<'_> {

@@ -20,15 +20,7 @@ fn extractor() -> Extractor {
 
 /// Every evidence span of an agreement, named by its field.
 fn spans(a: &Agreement) -> Vec<(&'static str, Span)> {
-    let mut v = vec![("instrument", a.instrument.span), ("status", a.status.span)];
-    v.extend(a.parties.iter().map(|p| ("party", p.span)));
-    v.extend(a.organizations.iter().map(|o| ("organization", o.span)));
-    v.extend(a.signatories.iter().map(|s| ("signatory", s.span)));
-    v.extend(a.date.iter().map(|d| ("date", d.span)));
-    v.extend(a.location.iter().map(|l| ("location", l.span)));
-    v.extend(a.event.iter().map(|e| ("event", e.span)));
-    v.extend(a.domains.iter().map(|d| ("domain", d.span)));
-    v
+    a.evidence().collect()
 }
 
 /// Checks every span of an extraction against the text; returns the number of spans.
