@@ -280,3 +280,20 @@ fn a_plural_without_a_number_opens_no_instrument() {
         run("Qatar and Azerbaijan signed three cooperation documents in Baku on Wednesday.");
     assert_eq!(counted.len(), 3, "{counted:?}");
 }
+
+#[test]
+fn arabic_sides_follow_each_clause() {
+    let out = run("وقعت وزارة الاقتصاد الرقمي والريادة الأردنية ونظيرتها الإماراتية اتفاقية تعاون في مجال الحكومة \
+        الرقمية. ووقع الاتفاقية عن الجانب الأردني وزير الاقتصاد الرقمي والريادة أحمد الهناندة، وعن الجانب \
+        الإماراتي عمر سلطان العلماء وزير دولة للذكاء الاصطناعي.");
+    let a = &out[0];
+    let sides: Vec<(&str, &str)> = a
+        .signatories
+        .iter()
+        .map(|s| (s.name.as_str(), s.country.as_ref().map_or("", |c| c.code())))
+        .collect();
+    assert_eq!(
+        sides,
+        [("أحمد الهناندة", "JO"), ("عمر سلطان العلماء", "AE")]
+    );
+}

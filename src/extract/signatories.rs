@@ -316,9 +316,35 @@ fn last_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
         }
     }
     if ctx.lang == Lang::Ar {
-        // "ونظيره", "ووزير": a و starting a word opens a new clause.
+        // "وعن الجانب", "ونظيره", "ووزير": a و that opens a side, a counterpart or a title
+        // opens a new clause; the و of a title's own words ("والريادة") does not.
+        const OPENERS: &[&str] = &[
+            "عن ",
+            "من ",
+            "نظير",
+            "وزير",
+            "الوزير",
+            "السيد",
+            "السفير",
+            "سفير",
+            "رئيس",
+            "الرئيس",
+            "المدير",
+            "مدير",
+            "كاتب",
+            "نائب",
+            "الدكتور",
+            "معالي",
+            "سعادة",
+        ];
         for (i, _) in t.match_indices(" و") {
-            best = best.max(Some(i + 1));
+            let rest = &t[i + " و".len()..];
+            if OPENERS.iter().any(|o| rest.starts_with(o)) {
+                best = best.max(Some(i + 1));
+            }
+        }
+        if let Some(i) = t.rfind('،') {
+            best = best.max(Some(i + '،'.len_utf8()));
         }
     }
     best
