@@ -297,3 +297,30 @@ fn arabic_sides_follow_each_clause() {
         [("أحمد الهناندة", "JO"), ("عمر سلطان العلماء", "AE")]
     );
 }
+
+#[test]
+fn english_sides_through_portfolios_and_no_places_as_names() {
+    let out = run("The governments of Indonesia and the United Arab Emirates signed a partnership agreement on \
+        data centres. Indonesia's Communication and Digital Affairs Minister Meutya Hafid and UAE Minister of \
+        State Omar Sultan Al Olama signed the deal at the Presidential Palace.");
+    let a = &out[0];
+    let sides: Vec<(&str, &str)> = a
+        .signatories
+        .iter()
+        .map(|s| (s.name.as_str(), s.country.as_ref().map_or("", |c| c.code())))
+        .collect();
+    assert_eq!(
+        sides,
+        [("Meutya Hafid", "ID"), ("Omar Sultan Al Olama", "AE")]
+    );
+}
+
+#[test]
+fn towards_a_signing_is_planned() {
+    let out = run(" date 2024-06 Tunisie-Algérie : vers la signature d'un mémorandum sur la cybersécurité\n\
+        Les ministres tunisien et algérien ont convenu de finaliser un mémorandum d'entente qui devrait être \
+        signé lors de la prochaine commission mixte.");
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].status.value, Status::Planned);
+    assert_eq!(codes(&out[0]), ["DZ", "TN"]);
+}

@@ -308,11 +308,33 @@ fn first_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
 
 fn last_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
     let mut best = None;
+    // "et", "and": a break only where a new title, honorific or country follows
+    // ("… and India's Minister B"), not inside a portfolio ("Communication and Digital
+    // Affairs Minister").
     for w in rules(ctx.lang).clause_break {
         let mut from = 0;
         while let Some(i) = find_word(&t[from..], w) {
-            best = best.max(Some(from + i + w.len()));
-            from += i + w.len();
+            let end = from + i + w.len();
+            let next = t[end..].trim_start();
+            let next = next
+                .strip_prefix("his ")
+                .or_else(|| next.strip_prefix("her "))
+                .unwrap_or(next);
+            let next = next
+                .strip_prefix("le ")
+                .or_else(|| next.strip_prefix("la "))
+                .or_else(|| next.strip_prefix("son "))
+                .or_else(|| next.strip_prefix("sa "))
+                .unwrap_or(next);
+            if next.chars().next().is_some_and(|c| c.is_uppercase()) || opens_side(next) {
+                best = best.max(Some(end));
+            }
+            from = end;
+        }
+    }
+    for p in [',', ';'] {
+        if let Some(i) = t.rfind(p) {
+            best = best.max(Some(i + 1));
         }
     }
     if ctx.lang == Lang::Ar {
@@ -348,6 +370,25 @@ fn last_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
         }
     }
     best
+}
+
+/// Whether a clause opens with a title or a counterpart in lower case ("ministre",
+/// "homologue", "counterpart").
+fn opens_side(t: &str) -> bool {
+    [
+        "ministre",
+        "homologue",
+        "counterpart",
+        "minister",
+        "ambassad",
+        "secr",
+        "direct",
+        "vice",
+        "président",
+        "president",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
 }
 
 /// The byte index of a whole word in a text (ASCII case-insensitive).
@@ -510,14 +551,20 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
 fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
     let (ss, _) = ctx.sents[s];
     let from = floor_boundary(ctx.text, a.saturating_sub(160).max(ss));
-    let titled = ctx.within(s, from, a).iter().any(|m| {
-        matches!(
-            m.entry,
-            Entry::Cue {
-                class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart,
-                ..
-            }
-        ) && m.end <= a
+    let near = ctx.within(s, from, a);
+    let titled = near.iter().enumerate().any(|(i, m)| {
+        // A signing verb between the title and the name closes the title's reach:
+        // "Minister X signed the deal at the Presidential Palace".
+        let verb_between = near[i + 1..].iter().any(|x| Ctx::is(x, CueClass::Signed));
+        !verb_between
+            && matches!(
+                m.entry,
+                Entry::Cue {
+                    class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart,
+                    ..
+                }
+            )
+            && m.end <= a
             && {
                 let between = &ctx.text[m.end..a];
                 between.len() < 160
