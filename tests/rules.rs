@@ -324,3 +324,34 @@ fn towards_a_signing_is_planned() {
     assert_eq!(out[0].status.value, Status::Planned);
     assert_eq!(codes(&out[0]), ["DZ", "TN"]);
 }
+
+#[test]
+fn an_international_body_signs_for_no_country_and_the_other_side_is_the_party() {
+    let out = run(" date 2025-05-14 L'Alliance Smart Africa et le gouvernement du Burkina Faso ont signé mardi \
+        un accord de partenariat. L'accord a été signé par le directeur général de Smart Africa, Lacina Koné, \
+        et la ministre de la Transition digitale, des Postes et des Communications électroniques, Aminata Zerbo.");
+    let a = &out[0];
+    assert_eq!(codes(a), ["BF"]);
+    let sides: Vec<(&str, Option<&str>)> = a
+        .signatories
+        .iter()
+        .map(|s| (s.name.as_str(), s.country.as_ref().map(|c| c.code())))
+        .collect();
+    assert_eq!(
+        sides,
+        [("Lacina Koné", None), ("Aminata Zerbo", Some("BF"))]
+    );
+}
+
+#[test]
+fn a_portfolio_after_of_is_not_part_of_the_name() {
+    let out = run("Brazil, Chile and Uruguay signed a trilateral agreement on data flows on Thursday. The agreement \
+        was signed by Brazil's Minister of Development Luciana Santos, Chile's Minister of Science Aisén \
+        Etcheverry and Uruguay's Minister of Industry Omar Paganini.");
+    let a = &out[0];
+    assert_eq!(codes(a), ["BR", "CL", "UY"]);
+    assert_eq!(
+        names(a),
+        ["Luciana Santos", "Aisén Etcheverry", "Omar Paganini"]
+    );
+}

@@ -34,7 +34,7 @@ pub(super) fn status_bit(s: Status) -> u8 {
 
 pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: bool) -> Agreement {
     let (single, ranges) = (doc.single, doc.ranges);
-    let sigs = signatories::find(ctx, f);
+    let (sigs, sides) = signatories::find(ctx, f);
     // Parties: core sentences, then signatories' sides, then the frame's other sentences
     // and the headline when the core names fewer than two.
     let mut parties: BTreeMap<Country, Span> = BTreeMap::new();
@@ -95,12 +95,16 @@ pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: b
         .copied()
         .filter(|c| !known.contains(c))
         .collect();
+    // One party left and one signatory of unknown side: that side. An international
+    // body's signatory signs for none, and lets a single party go to the other.
+    let unknown = |i: usize| sides[i] == signatories::Side::Unknown;
+    let stateless = sides.contains(&signatories::Side::Stateless);
     if left.len() == 1
-        && signatories.iter().filter(|s| s.country.is_none()).count() == 1
-        && parties.len() >= 2
+        && (0..signatories.len()).filter(|&i| unknown(i)).count() == 1
+        && (parties.len() >= 2 || stateless)
     {
-        for s in &mut signatories {
-            if s.country.is_none() {
+        for (i, s) in signatories.iter_mut().enumerate() {
+            if unknown(i) {
                 s.country = Some(left[0]);
             }
         }

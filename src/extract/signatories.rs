@@ -93,9 +93,10 @@ fn lists_portfolio(after: &str) -> bool {
                 .is_some_and(|seg| seg.contains(" and ")))
 }
 
-/// The people who sign, in the frame's core sentences.
-pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
+/// The people who sign, in the frame's core sentences, with the side found for each.
+pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
     let mut out: Vec<Signatory> = Vec::new();
+    let mut sides: Vec<Side> = Vec::new();
     for &s in f.core.iter().chain(&f.signers) {
         // A ratification's own sentence names who approved it, not who signed.
         if f.status == Status::Ratified
@@ -116,7 +117,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
                 continue;
             }
             if out.len() >= MAX_SIGNATORIES {
-                return out;
+                return (out, sides);
             }
             if witnessed(ctx, s, a) || witness_after(ctx, s, b) || headed(ctx, s, a) {
                 continue;
@@ -125,13 +126,20 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
             if out.iter().any(|o| same_name(&o.name, &name)) {
                 continue;
             }
-            let mut country = side(ctx, s, a, b);
+            let mut side = side(ctx, s, a, b);
             let mut canonical = None;
             if let Some(p) = person {
                 let p = &ctx.g.people[p as usize];
-                country = country.or(Some(p.country));
+                if side == Side::Unknown {
+                    side = Side::Country(p.country);
+                }
                 canonical = Some(p.name.clone());
             }
+            let country = match side {
+                Side::Country(c) => Some(c),
+                _ => None,
+            };
+            sides.push(side);
             out.push(Signatory {
                 name,
                 country,
@@ -140,7 +148,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> Vec<Signatory> {
             });
         }
     }
-    out
+    (out, sides)
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -241,7 +249,7 @@ fn witness_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
 
 /// The side a name signs for: a country named in its title phrase before it (back to
 /// the previous name or clause), or in its apposition after it.
-fn side(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> Option<crate::Country> {
+fn side(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> Side {
     let (ss, se) = ctx.sents[s];
     // Before: back to a clause break ("et", "and", "و" + title) or the sentence start.
     let mut from = ss;
@@ -278,17 +286,31 @@ fn side(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> Option<crate::Country> {
             None => e,
         }
     };
-    let near_before = ctx
-        .within(s, cut, a)
-        .iter()
-        .rev()
-        .find_map(|m| party_of_side(ctx, m));
-    if near_before.is_some() {
-        return near_before;
+    let before = ctx.within(s, cut, a);
+    let after = ctx.within(s, b, after_end.max(b));
+    if let Some(c) = before.iter().rev().find_map(|m| party_of_side(ctx, m)) {
+        return Side::Country(c);
     }
-    ctx.within(s, b, after_end.max(b))
-        .iter()
-        .find_map(|m| party_of_side(ctx, m))
+    if let Some(c) = after.iter().find_map(|m| party_of_side(ctx, m)) {
+        return Side::Country(c);
+    }
+    // "le directeur général de Smart Africa, Lacina Koné": an international body or a
+    // company of no stated country signs for no country.
+    let stateless = |m: &Mention| matches!(m.entry, Entry::Org(i) if ctx.g.orgs[i as usize].kind != crate::gazetteer::OrgKind::Gov);
+    if before.iter().chain(after).any(stateless) {
+        Side::Stateless
+    } else {
+        Side::Unknown
+    }
+}
+
+/// The side a signatory signs for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Country(crate::Country),
+    /// An international organisation or a company of no stated country.
+    Stateless,
+    Unknown,
 }
 
 fn party_of_side(ctx: &Ctx<'_>, m: &Mention) -> Option<crate::Country> {
@@ -332,8 +354,11 @@ fn last_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
             from = end;
         }
     }
+    // A comma ends the clause before, except the one that sets off the name itself
+    // ("le directeur général de Smart Africa, Lacina Koné").
+    let body = t.trim_end().trim_end_matches([',', '،']);
     for p in [',', ';'] {
-        if let Some(i) = t.rfind(p) {
+        if let Some(i) = body.rfind(p) {
             best = best.max(Some(i + 1));
         }
     }
@@ -365,7 +390,7 @@ fn last_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
                 best = best.max(Some(i + 1));
             }
         }
-        if let Some(i) = t.rfind('،') {
+        if let Some(i) = t.trim_end().trim_end_matches(['،', ',']).rfind('،') {
             best = best.max(Some(i + '،'.len_utf8()));
         }
     }
@@ -504,6 +529,20 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         };
         if let Some(k) = (first..=last_cap).rev().find(|&k| not_name(k)) {
             first = k + 1;
+        }
+        // "Minister of Science Aisén Etcheverry": after a title's "of"/"for", the first
+        // capitalised word is the portfolio, when a name of two words still follows.
+        let portfolio_lead = first > 0 && {
+            let prev = text[words[first - 1].0..words[first - 1].1].to_lowercase();
+            matches!(prev.as_str(), "of" | "for")
+                && first >= 2
+                && ctx
+                    .overlapping(s, ss + words[first - 2].0, ss + words[first - 2].1)
+                    .iter()
+                    .any(|m| Ctx::is(m, CueClass::Title))
+        };
+        if portfolio_lead && last_cap >= first + 2 {
+            first += 1;
         }
         if first > last_cap {
             i = last_cap + 1;
