@@ -355,3 +355,21 @@ fn a_portfolio_after_of_is_not_part_of_the_name() {
         ["Luciana Santos", "Aisén Etcheverry", "Omar Paganini"]
     );
 }
+
+#[test]
+fn a_recalled_instrument_keeps_its_own_date_and_place() {
+    let out = run(" date 2024-08-15 وقع المغرب وموريتانيا، أمس الأربعاء بالرباط، على برنامج تنفيذي لمذكرة التفاهم \
+        الموقعة بين البلدين سنة 2021 في مجال التحول الرقمي.");
+    let plan = out
+        .iter()
+        .find(|a| a.instrument.value == Instrument::ActionPlan)
+        .unwrap();
+    assert_eq!(plan.date.as_ref().unwrap().value.to_string(), "2024-08-14");
+    assert_eq!(plan.location.as_ref().unwrap().value, "Rabat");
+    let mou = out
+        .iter()
+        .find(|a| a.status.value == Status::Referenced)
+        .unwrap();
+    assert_eq!(mou.date.as_ref().unwrap().value.to_string(), "2021");
+    assert!(mou.location.is_none());
+}

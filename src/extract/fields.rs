@@ -148,6 +148,14 @@ pub(super) fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
         }
         for (a, b) in signatories::title_phrases(ctx, s, CueClass::Body) {
             let name = ctx.text[a..b].trim().to_string();
+            // A body's name has a proper noun in it ("ministère de la Transition
+            // numérique", "ICT Authority of Kenya"); "the ministry said" is no name.
+            let latin = !name.chars().any(crate::text::is_arabic);
+            let proper = name.chars().skip(1).any(char::is_uppercase)
+                || name.split_whitespace().count() >= 3;
+            if latin && !proper {
+                continue;
+            }
             if !name.is_empty() && !out.iter().any(|o| o.value == name) {
                 out.push(Spanned::new(name, Span::new(a, b)));
             }
@@ -166,17 +174,29 @@ pub(super) fn date_of(
     for group in [&f.core, &f.sents] {
         let mut best: Option<(usize, Spanned<crate::PartialDate>)> = None;
         for &s in group.iter() {
-            let signs: Vec<usize> = ctx
-                .in_sentence(s)
-                .iter()
-                .filter(|m| match f.status {
-                    Status::Ratified => {
-                        Ctx::is(m, CueClass::Signed) || Ctx::is(m, CueClass::Referenced)
-                    }
-                    _ => status_of(Ctx::cue(m).map(|c| c.0).unwrap_or(CueClass::Title)).is_some(),
-                })
-                .map(|m| m.start)
+            let (ss, se) = ctx.sents[s];
+            // A recalled instrument's date stands by its own mention and participle
+            // ("la mémorandum signé en 2021"), not by the verb of today's signing.
+            let own: Vec<usize> = [f.instrument_span.start, f.status_span.start]
+                .into_iter()
+                .filter(|&p| p >= ss && p < se)
                 .collect();
+            let signs: Vec<usize> = if f.status == Status::Referenced && !own.is_empty() {
+                own
+            } else {
+                ctx.in_sentence(s)
+                    .iter()
+                    .filter(|m| match f.status {
+                        Status::Ratified => {
+                            Ctx::is(m, CueClass::Signed) || Ctx::is(m, CueClass::Referenced)
+                        }
+                        _ => {
+                            status_of(Ctx::cue(m).map(|c| c.0).unwrap_or(CueClass::Title)).is_some()
+                        }
+                    })
+                    .map(|m| m.start)
+                    .collect()
+            };
             if signs.is_empty() {
                 continue;
             }
@@ -185,6 +205,12 @@ pub(super) fn date_of(
                     continue;
                 }
                 if f.status != Status::Referenced && matches!(d.when, When::Year(_)) {
+                    continue;
+                }
+                // "yesterday" or "on Monday" is never when a recalled instrument was signed.
+                if f.status == Status::Referenced
+                    && matches!(d.when, When::Weekday(_) | When::Relative(_))
+                {
                     continue;
                 }
                 let Some(value) = dates::resolve(&d, ctx.published, ranges, reference(ctx, ranges))
@@ -279,7 +305,22 @@ pub(super) fn location_of(
             if (f.status == Status::Ratified && !signing) || (!core && !signing && !setting) {
                 continue;
             }
-            for m in ctx.in_sentence(s) {
+            // A recalled instrument's place follows its own mention ("الموقعة بالرباط
+            // سنة 2021"); the sentence's other places are today's.
+            let (ss, se) = ctx.sents[s];
+            let own = f.instrument_span.start >= ss && f.instrument_span.start < se;
+            let window = if f.status == Status::Referenced && own {
+                ctx.overlapping(
+                    s,
+                    f.instrument_span.start,
+                    (f.instrument_span.end + 160).min(se),
+                )
+            } else if f.status == Status::Referenced {
+                continue;
+            } else {
+                ctx.in_sentence(s)
+            };
+            for m in window {
                 if Ctx::is(m, CueClass::Video) {
                     return Some(Spanned::new(
                         "videoconference".to_string(),
@@ -287,7 +328,7 @@ pub(super) fn location_of(
                     ));
                 }
             }
-            for m in ctx.in_sentence(s) {
+            for m in window {
                 let place = match m.entry {
                     Entry::Place(i) => Some(ctx.g.places[i as usize].name.clone()),
                     _ => None,

@@ -261,7 +261,9 @@ fn side(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> Side {
     }
     let before = &ctx.text[from..a];
     // The phrase just before: after the last " et " / " and " / "،".
-    let cut = last_break(ctx, before).map(|i| from + i).unwrap_or(from);
+    let cut = last_break(ctx, s, from, before)
+        .map(|i| from + i)
+        .unwrap_or(from);
     // After: up to the next clause break.
     let after_end = {
         let tail = &ctx.text[b..se];
@@ -328,7 +330,7 @@ fn first_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
         .min()
 }
 
-fn last_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
+fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
     let mut best = None;
     // "et", "and": a break only where a new title, honorific or country follows
     // ("… and India's Minister B"), not inside a portfolio ("Communication and Digital
@@ -348,7 +350,24 @@ fn last_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
                 .or_else(|| next.strip_prefix("son "))
                 .or_else(|| next.strip_prefix("sa "))
                 .unwrap_or(next);
-            if next.chars().next().is_some_and(|c| c.is_uppercase()) || opens_side(next) {
+            // What stands right after: a country ("India's", "Philippine"), a title, an
+            // honorific, a counterpart, a known person.
+            let at = base + t.len() - next.len();
+            let side_opens = ctx.overlapping(s, at, at + 1).iter().any(|m| {
+                matches!(
+                    m.entry,
+                    Entry::Country { .. }
+                        | Entry::Person(_)
+                        | Entry::Cue {
+                            class: CueClass::Title
+                                | CueClass::Honorific
+                                | CueClass::Counterpart
+                                | CueClass::Head,
+                            ..
+                        }
+                )
+            });
+            if side_opens || opens_side(next) {
                 best = best.max(Some(end));
             }
             from = end;
