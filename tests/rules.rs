@@ -373,3 +373,19 @@ fn a_recalled_instrument_keeps_its_own_date_and_place() {
     assert_eq!(mou.date.as_ref().unwrap().value.to_string(), "2021");
     assert!(mou.location.is_none());
 }
+
+#[test]
+fn prime_ministers_preside_and_the_next_signer_closes_an_apposition() {
+    let en = run("Vietnam and Singapore signed a Memorandum of Understanding on digital economy during the visit by \
+        Singaporean Prime Minister Lee Hsien Loong. Vietnamese Minister of Information Nguyen Manh Hung and \
+        Singaporean Minister for Communications Josephine Teo signed the document.");
+    assert_eq!(names(&en[0]), ["Nguyen Manh Hung", "Josephine Teo"]);
+    let ar = run("وقعت دولة الإمارات العربية المتحدة وجمهورية كوريا مذكرة تفاهم في الذكاء الاصطناعي. وقع المذكرة معالي \
+        عمر بن سلطان العلماء وزير دولة للذكاء الاصطناعي، ومعالي لي جونغ هو وزير العلوم الكوري.");
+    let sides: Vec<Option<&str>> = ar[0]
+        .signatories
+        .iter()
+        .map(|s| s.country.as_ref().map(|c| c.code()))
+        .collect();
+    assert_eq!(sides, [Some("AE"), Some("KR")]);
+}

@@ -323,11 +323,46 @@ fn party_of_side(ctx: &Ctx<'_>, m: &Mention) -> Option<crate::Country> {
 }
 
 fn first_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
-    rules(ctx.lang)
+    let word = rules(ctx.lang)
         .clause_break
         .iter()
         .filter_map(|w| find_word(t, w))
-        .min()
+        .min();
+    // "، ومعالي لي جونغ هو": the next signer's clause.
+    let arabic = (ctx.lang == Lang::Ar)
+        .then(|| {
+            t.match_indices(" و")
+                .map(|(i, _)| i)
+                .find(|&i| opens_arabic_clause(&t[i + " و".len()..]))
+        })
+        .flatten();
+    word.into_iter().chain(arabic).min()
+}
+
+/// Words that a conjunction و opens a new signer's clause with: a side ("وعن الجانب"),
+/// a counterpart, a title or an honorific.
+const ARABIC_OPENERS: &[&str] = &[
+    "عن ",
+    "من ",
+    "نظير",
+    "وزير",
+    "الوزير",
+    "السيد",
+    "السفير",
+    "سفير",
+    "رئيس",
+    "الرئيس",
+    "المدير",
+    "مدير",
+    "كاتب",
+    "نائب",
+    "الدكتور",
+    "معالي",
+    "سعادة",
+];
+
+fn opens_arabic_clause(rest: &str) -> bool {
+    ARABIC_OPENERS.iter().any(|o| rest.starts_with(o))
 }
 
 fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
@@ -384,28 +419,9 @@ fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
     if ctx.lang == Lang::Ar {
         // "وعن الجانب", "ونظيره", "ووزير": a و that opens a side, a counterpart or a title
         // opens a new clause; the و of a title's own words ("والريادة") does not.
-        const OPENERS: &[&str] = &[
-            "عن ",
-            "من ",
-            "نظير",
-            "وزير",
-            "الوزير",
-            "السيد",
-            "السفير",
-            "سفير",
-            "رئيس",
-            "الرئيس",
-            "المدير",
-            "مدير",
-            "كاتب",
-            "نائب",
-            "الدكتور",
-            "معالي",
-            "سعادة",
-        ];
         for (i, _) in t.match_indices(" و") {
             let rest = &t[i + " و".len()..];
-            if OPENERS.iter().any(|o| rest.starts_with(o)) {
+            if opens_arabic_clause(rest) {
                 best = best.max(Some(i + 1));
             }
         }
