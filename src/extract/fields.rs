@@ -321,7 +321,8 @@ pub(super) fn location_of(
                 ctx.in_sentence(s)
             };
             for m in window {
-                if Ctx::is(m, CueClass::Video) {
+                // "وزير دولة … للعمل عن بعد" is a portfolio, not a video link.
+                if Ctx::is(m, CueClass::Video) && !ctx.in_title(s, m.start, m.end) {
                     return Some(Spanned::new(
                         "videoconference".to_string(),
                         Span::new(m.start, m.end),
