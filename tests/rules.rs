@@ -389,3 +389,16 @@ fn prime_ministers_preside_and_the_next_signer_closes_an_apposition() {
         .collect();
     assert_eq!(sides, [Some("AE"), Some("KR")]);
 }
+
+#[test]
+fn a_planned_instrument_has_no_announcement_date_and_plural_participles_sign() {
+    let en = run(" date 2025-02 Rwanda and Zambia will sign an agreement on digital identities in March, Rwanda's \
+        ICT minister announced on Monday.");
+    assert_eq!(en[0].status.value, Status::Planned);
+    assert!(en[0].date.is_none());
+    let fr = run("Le Gabon et la France ont signé ce vendredi 8 mars 2024 à Libreville deux conventions de financement. \
+        Les deux conventions ont été paraphées par le ministre gabonais de l'Économie, Mays Mouissi, et \
+        l'ambassadeur de France, Alexis Lamek.");
+    assert_eq!(fr.len(), 2);
+    assert_eq!(names(&fr[1]), ["Mays Mouissi", "Alexis Lamek"]);
+}

@@ -207,8 +207,9 @@ pub(super) fn date_of(
                 if f.status != Status::Referenced && matches!(d.when, When::Year(_)) {
                     continue;
                 }
-                // "yesterday" or "on Monday" is never when a recalled instrument was signed.
-                if f.status == Status::Referenced
+                // "yesterday" or "on Monday" is never when a recalled instrument was signed,
+                // and for a planned one it is when the plan was announced.
+                if matches!(f.status, Status::Referenced | Status::Planned)
                     && matches!(d.when, When::Weekday(_) | When::Relative(_))
                 {
                     continue;
