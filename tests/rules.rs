@@ -402,3 +402,27 @@ fn a_planned_instrument_has_no_announcement_date_and_plural_participles_sign() {
     assert_eq!(fr.len(), 2);
     assert_eq!(names(&fr[1]), ["Mays Mouissi", "Alexis Lamek"]);
 }
+
+#[test]
+fn counted_instruments_stay_apart_and_take_their_own_sentences() {
+    let out = run(" date 2024-11 Le Conseil de gouvernement approuve deux accords dans le domaine du numérique\n\
+        Le Conseil de gouvernement a approuvé jeudi deux textes relatifs à la coopération numérique. \
+        Le premier est un projet de décret portant publication de l'accord de coopération entre le Royaume \
+        du Maroc et la République fédérative du Brésil, signé à Rabat le 9 octobre 2024. Cet accord prévoit \
+        l'échange d'expériences en matière de cybersécurité. Le second est un projet de loi portant approbation \
+        de la convention entre le Maroc et la Guinée équatoriale, signée à Malabo le 3 juillet 2024, sur les \
+        télécommunications.");
+    assert_eq!(out.len(), 2, "{out:?}");
+    let brazil = out.iter().find(|a| codes(a).contains(&"BR")).unwrap();
+    assert_eq!(brazil.status.value, Status::Ratified);
+    assert_eq!(
+        brazil.date.as_ref().unwrap().value.to_string(),
+        "2024-10-09"
+    );
+    assert!(brazil
+        .domains
+        .iter()
+        .any(|d| d.value == accords::Domain::Cybersecurity));
+    let guinea = out.iter().find(|a| codes(a).contains(&"GQ")).unwrap();
+    assert_eq!(guinea.location.as_ref().unwrap().value, "Malabo");
+}

@@ -28,6 +28,8 @@ pub(crate) struct Ctx<'a> {
     dates: Vec<OnceCell<Vec<DateMention>>>,
     /// Title and body phrases per sentence, merged and sorted, found once on first use.
     titles: Vec<OnceCell<Vec<(usize, usize)>>>,
+    /// The date that places the article in time, found once on first use.
+    reference: OnceCell<Option<PartialDate>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -123,6 +125,7 @@ impl<'a> Ctx<'a> {
         let dates = (0..sents.len()).map(|_| OnceCell::new()).collect();
         let titles = (0..sents.len()).map(|_| OnceCell::new()).collect();
         Ctx {
+            reference: OnceCell::new(),
             dates,
             titles,
             g,
@@ -175,6 +178,26 @@ impl<'a> Ctx<'a> {
         });
         let i = phrases.partition_point(|&(x, _)| x <= a);
         i > 0 && phrases[i - 1].1 >= b
+    }
+
+    /// The date that places the article in time: its publication date, or else the
+    /// latest full date it states (a page's own timestamp, the day of a ratification).
+    pub fn reference(&self) -> Option<PartialDate> {
+        *self.reference.get_or_init(|| {
+            self.published.or_else(|| {
+                (0..self.sents.len())
+                    .flat_map(|s| self.dates(s).iter())
+                    .filter_map(|d| match d.when {
+                        super::dates::When::Day {
+                            year: Some(y),
+                            month,
+                            day,
+                        } => PartialDate::day(y, month, day),
+                        _ => None,
+                    })
+                    .max()
+            })
+        })
     }
 
     /// The date expressions of a sentence.
@@ -275,6 +298,13 @@ const RELATED: &[&str] = &[
     "a la une",
     "les plus lus",
     "related articles",
+    "on the same topic",
+    "you may also like",
+    "related news",
+    "read next",
+    "dans la meme categorie",
+    "في نفس السياق",
+    "اخبار متعلقه",
     "related stories",
     "more stories",
     "more news",
@@ -304,7 +334,11 @@ fn furniture_lines(folded: &str) -> Vec<(usize, usize)> {
                         .is_none_or(|c| !crate::text::is_word_char(c))
             })
         };
-        let listed = in_list && !t.is_empty() && t.len() < 160 && !t.ends_with('.');
+        // A related headline: short and without a full stop, or a teaser cut with "…".
+        let teaser = t.ends_with("...") || t.ends_with('…');
+        let listed = in_list
+            && !t.is_empty()
+            && ((t.len() < 160 && !t.ends_with('.')) || (teaser && t.len() < 400));
         let advert = AD_LINES.contains(&t);
         if opens(RELATED) {
             in_list = true;

@@ -214,8 +214,7 @@ pub(super) fn date_of(
                 {
                     continue;
                 }
-                let Some(value) = dates::resolve(&d, ctx.published, ranges, reference(ctx, ranges))
-                else {
+                let Some(value) = dates::resolve(&d, ctx.published, ranges, ctx.reference()) else {
                     continue;
                 };
                 let dist = signs
@@ -264,24 +263,6 @@ pub(super) fn date_of(
         }
     }
     found
-}
-
-/// The date that places a day and month without a year: the publication date, or else
-/// the latest full date the article states.
-pub(super) fn reference(ctx: &Ctx<'_>, ranges: &[DateMention]) -> Option<crate::PartialDate> {
-    ctx.published.or_else(|| {
-        ranges
-            .iter()
-            .filter_map(|d| match d.when {
-                When::Day {
-                    year: Some(y),
-                    month,
-                    day,
-                } => crate::PartialDate::day(y, month, day),
-                _ => None,
-            })
-            .max()
-    })
 }
 
 pub(super) fn location_of(

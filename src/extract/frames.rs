@@ -30,11 +30,12 @@ pub(super) struct Frame {
     pub(super) sents: Vec<usize>,
     /// Position among frames opened by one counted mention ("two MoUs"), from 1.
     pub(super) ordinal: u16,
-    /// The mention that opened it.
-    pub(super) anchor: usize,
     /// Sentences that report the signing without naming the instrument ("X signed on
     /// behalf of the Kingdom"): read for signatories only.
     pub(super) signers: Vec<usize>,
+    /// The countries of the core sentences, kept as sentences join (for telling two
+    /// instruments of one kind apart).
+    pub(super) countries: Vec<crate::Country>,
     /// Sentences read for domains only.
     pub(super) about: Vec<usize>,
 }
@@ -48,6 +49,42 @@ impl Frame {
             self.specific = true;
         }
     }
+}
+
+/// The countries named as parties in each sentence, found once per sentence.
+struct SentenceCountries(Vec<Option<Vec<crate::Country>>>);
+
+impl SentenceCountries {
+    fn of(&mut self, ctx: &Ctx<'_>, s: usize) -> &[crate::Country] {
+        self.0[s].get_or_insert_with(|| {
+            let mut out: Vec<crate::Country> = Vec::new();
+            for m in ctx.in_sentence(s) {
+                if let Some(c) = super::places::party_of(ctx, m) {
+                    if !out.contains(&c) {
+                        out.push(c);
+                    }
+                }
+            }
+            out
+        })
+    }
+
+    /// Adds a sentence's countries to a set.
+    fn join(&mut self, ctx: &Ctx<'_>, s: usize, set: &mut Vec<crate::Country>) {
+        for &c in self.of(ctx, s) {
+            if !set.contains(&c) {
+                set.push(c);
+            }
+        }
+    }
+}
+
+/// Whether an instrument's name is plural: "accords", "MoUs", "memoranda", "مذكرات".
+fn plural_form(folded: &str) -> bool {
+    let head = folded.split(' ').next().unwrap_or("");
+    head.ends_with("ات")
+        || head == "memoranda"
+        || (head.ends_with('s') && head.len() > 3 && !head.ends_with("ss"))
 }
 
 /// The frame of a counted group that an ordinal names ("la seconde convention").
@@ -118,11 +155,13 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
         // "s'apprêtent à procéder à la signature", "plan to ink".
         if let Some((Status::Signed, k)) = status {
             let c = &ctx.mentions[k];
-            if let Some(p) = ctx.mentions[first..k]
+            // Only the few mentions right before the verb: the cue stands next to it.
+            let from = first.max(k.saturating_sub(3));
+            if let Some(p) = ctx.mentions[from..k]
                 .iter()
                 .rposition(|x| Ctx::is(x, CueClass::Planned))
             {
-                let p = first + p;
+                let p = from + p;
                 let gap = c.start.saturating_sub(ctx.mentions[p].end);
                 if gap <= 24 && !ctx.mentions[p + 1..k].iter().any(is_instrument) {
                     status = Some((Status::Planned, p));
@@ -253,7 +292,9 @@ pub(super) fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
     if window.iter().any(|x| Ctx::is(x, CueClass::Past)) {
         return true;
     }
-    let Some(p) = ctx.published else { return false };
+    let Some(p) = ctx.reference() else {
+        return false;
+    };
     let dates = ctx.dates(sent);
     let lo = dates.partition_point(|d| d.span.start + 160 < m.start);
     dates[lo..]
@@ -302,6 +343,7 @@ pub(super) fn compatible(f: &Frame, im: &InstrumentMention) -> bool {
 
 pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
+    let mut countries = SentenceCountries(vec![None; ctx.sents.len()]);
     let span_of = |i: usize| Span::new(ctx.mentions[i].start, ctx.mentions[i].end);
     // Anchors first.
     for im in ims {
@@ -318,14 +360,26 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         } else if by_ordinal.is_some() {
             by_ordinal
         } else {
+            // Another pair of countries is another instrument: "l'accord avec le Brésil …
+            // la convention avec la Guinée équatoriale".
+            let here = countries.of(ctx, im.sent).to_vec();
+            let same_pair = |f: &Frame| {
+                let there = &f.countries;
+                here.is_empty()
+                    || there.is_empty()
+                    || !(here.iter().any(|c| !there.contains(c))
+                        && there.iter().any(|c| !here.contains(c)))
+            };
             frames
                 .iter()
-                .rposition(|f| f.status == status && compatible(f, im) && f.ordinal <= 1)
+                .rposition(|f| {
+                    f.status == status && compatible(f, im) && f.ordinal <= 1 && same_pair(f)
+                })
                 .or_else(|| {
                     // Several frames from a count: the mention attaches to the last one.
                     frames
                         .iter()
-                        .rposition(|f| f.status == status && compatible(f, im))
+                        .rposition(|f| f.status == status && compatible(f, im) && same_pair(f))
                 })
         };
         match target {
@@ -333,6 +387,7 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                 let f = &mut frames[t];
                 f.name(im, span_of(im.idx));
                 f.core.push(im.sent);
+                countries.join(ctx, im.sent, &mut f.countries);
             }
             None => {
                 // A count repeats an existing group ("les deux mémorandums") when frames
@@ -343,7 +398,10 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                     .count();
                 if im.count > 1 && existing >= im.count as usize {
                     for f in frames.iter_mut().filter(|f| f.status == status) {
+                        f.name(im, span_of(im.idx));
                         f.core.push(im.sent);
+                        countries.join(ctx, im.sent, &mut f.countries);
+                        countries.join(ctx, im.sent, &mut f.countries);
                     }
                     continue;
                 }
@@ -359,6 +417,8 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                             f.ordinal = k0;
                         }
                         f.core.push(im.sent);
+                        countries.join(ctx, im.sent, &mut f.countries);
+                        countries.join(ctx, im.sent, &mut f.countries);
                     }
                 }
                 let n = im.count.saturating_sub(existing as u16).max(1);
@@ -370,9 +430,9 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                         status,
                         status_span,
                         core: vec![im.sent],
+                        countries: countries.of(ctx, im.sent).to_vec(),
                         sents: vec![im.sent],
                         ordinal: if im.count > 1 { k + 1 } else { 0 },
-                        anchor: im.idx,
                         signers: Vec::new(),
                         about: Vec::new(),
                     });
@@ -385,7 +445,8 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
     let mut i = 0;
     while i < frames.len() {
         let f = &frames[i];
-        if !f.specific {
+        // A member of a counted group ("deux accords") is an instrument of its own.
+        if !f.specific && f.ordinal == 0 {
             if let Some(j) = frames
                 .iter()
                 .position(|o| o.specific && o.status == f.status)
@@ -402,18 +463,26 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
     }
     // A ratification is about an instrument signed before: the signing's sentences
     // (its date, place, signatories) belong to the ratified frame.
+    // Several ratifications ("approuvé deux textes … le premier … le second") take the
+    // signings in turn.
+    let mut absorbed = vec![0usize; frames.len()];
     let mut i = 0;
     while i < frames.len() {
         let f = &frames[i];
         let target = matches!(f.status, Status::Signed | Status::Referenced)
             .then(|| {
-                frames.iter().position(|o| {
-                    o.status == Status::Ratified
-                        && (o.instrument == f.instrument || !o.specific || !f.specific)
-                })
+                (0..frames.len())
+                    .filter(|&j| {
+                        let o = &frames[j];
+                        o.status == Status::Ratified
+                            && (o.instrument == f.instrument || !o.specific || !f.specific)
+                    })
+                    .min_by_key(|&j| absorbed[j])
             })
             .flatten();
         if let Some(j) = target {
+            absorbed[j] += 1;
+            absorbed.remove(i);
             let core = frames[i].core.clone();
             if frames[i].specific && !frames[j].specific {
                 frames[j].instrument = frames[i].instrument;
@@ -428,15 +497,38 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         }
         i += 1;
     }
+    for f in &mut frames {
+        f.core.sort_unstable();
+        f.core.dedup();
+    }
     // Bare mentions attach to the nearest earlier compatible frame (or the first).
     for im in ims {
         if im.status.is_some() {
             continue;
         }
+        // A plural ("ces accords", "وتهدف مذكرات التفاهم") speaks of all of them.
+        if plural_form(ctx.folded_range(ctx.mentions[im.idx].start, ctx.mentions[im.idx].end)) {
+            // (of today's news, not the recalled ones)
+            for f in frames
+                .iter_mut()
+                .filter(|f| compatible(f, im) && f.status != Status::Referenced)
+            {
+                f.sents.push(im.sent);
+            }
+            continue;
+        }
         let by_ordinal = by_ordinal(&frames, im);
-        let before = frames.iter().rposition(|f| {
-            ctx.mentions[f.anchor].start <= ctx.mentions[im.idx].start && compatible(f, im)
-        });
+        // The frame whose anchors stand nearest before ("… signé à Rabat. Cet accord
+        // prévoit …"), the later one on a tie.
+        let before = (0..frames.len())
+            .filter(|&j| compatible(&frames[j], im))
+            .filter_map(|j| {
+                let core = &frames[j].core;
+                let i = core.partition_point(|&c| c <= im.sent);
+                core[..i].last().map(|&c| (c, j))
+            })
+            .max()
+            .map(|(_, j)| j);
         let t = by_ordinal
             .or(before)
             .or_else(|| frames.iter().position(|f| compatible(f, im)));

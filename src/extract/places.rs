@@ -51,9 +51,10 @@ pub(super) fn describes_place(ctx: &Ctx<'_>, m: &Mention, kind: CountryKind) -> 
 /// A city opening a line before a dash or a comma, the dispatch's dateline:
 /// "BAKU — …", "عمّان - وقعت …", "Rabat, 5 mai (MAP) - …".
 pub(super) fn dateline(ctx: &Ctx<'_>, m: &Mention) -> bool {
-    let t = &ctx.folded.text;
-    let line_start = t[..m.fstart].rfind('\n').map_or(0, |i| i + 1);
-    if !t[line_start..m.fstart].trim().is_empty() {
+    // Only blanks between the line's start and the city (scanning back over blanks
+    // alone keeps this constant-time on a line of any length).
+    let before = ctx.folded.text[..m.fstart].trim_end_matches([' ', '\t']);
+    if !(before.is_empty() || before.ends_with('\n')) {
         return false;
     }
     // Folding turned dashes into spaces; look at the original text.
