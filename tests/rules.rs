@@ -12,6 +12,14 @@ fn codes(a: &accords::Agreement) -> Vec<&str> {
     a.parties.iter().map(|p| p.value.code()).collect()
 }
 
+/// Each signatory's name and side ("" when unknown).
+fn sides(a: &accords::Agreement) -> Vec<(&str, &str)> {
+    a.signatories
+        .iter()
+        .map(|s| (s.name.as_str(), s.country.as_ref().map_or("", |c| c.code())))
+        .collect()
+}
+
 fn names(a: &accords::Agreement) -> Vec<&str> {
     a.signatories.iter().map(|s| s.name.as_str()).collect()
 }
@@ -151,11 +159,7 @@ fn signers_named_in_the_next_sentence_and_in_apposition() {
         H.E. Eng. Faisal Al-Harbi, Deputy Minister for Technology, signed on behalf of the Kingdom, while \
         Vice Minister Rini Kusumawardani signed for Indonesia.");
     let a = &out[0];
-    let sides: Vec<(&str, &str)> = a
-        .signatories
-        .iter()
-        .map(|s| (s.name.as_str(), s.country.as_ref().map_or("", |c| c.code())))
-        .collect();
+    let sides = sides(a);
     assert_eq!(sides.len(), 2, "{sides:?}");
     assert!(sides[0].0.ends_with("Faisal Al-Harbi"), "{sides:?}");
     assert_eq!(sides[1], ("Rini Kusumawardani", "ID"));
@@ -287,11 +291,7 @@ fn arabic_sides_follow_each_clause() {
         الرقمية. ووقع الاتفاقية عن الجانب الأردني وزير الاقتصاد الرقمي والريادة أحمد الهناندة، وعن الجانب \
         الإماراتي عمر سلطان العلماء وزير دولة للذكاء الاصطناعي.");
     let a = &out[0];
-    let sides: Vec<(&str, &str)> = a
-        .signatories
-        .iter()
-        .map(|s| (s.name.as_str(), s.country.as_ref().map_or("", |c| c.code())))
-        .collect();
+    let sides = sides(a);
     assert_eq!(
         sides,
         [("أحمد الهناندة", "JO"), ("عمر سلطان العلماء", "AE")]
@@ -304,11 +304,7 @@ fn english_sides_through_portfolios_and_no_places_as_names() {
         data centres. Indonesia's Communication and Digital Affairs Minister Meutya Hafid and UAE Minister of \
         State Omar Sultan Al Olama signed the deal at the Presidential Palace.");
     let a = &out[0];
-    let sides: Vec<(&str, &str)> = a
-        .signatories
-        .iter()
-        .map(|s| (s.name.as_str(), s.country.as_ref().map_or("", |c| c.code())))
-        .collect();
+    let sides = sides(a);
     assert_eq!(
         sides,
         [("Meutya Hafid", "ID"), ("Omar Sultan Al Olama", "AE")]
