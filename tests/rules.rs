@@ -422,3 +422,13 @@ fn counted_instruments_stay_apart_and_take_their_own_sentences() {
     let guinea = out.iter().find(|a| codes(a).contains(&"GQ")).unwrap();
     assert_eq!(guinea.location.as_ref().unwrap().value, "Malabo");
 }
+
+#[test]
+fn without_a_date_line_a_signing_given_only_a_year_is_background() {
+    let out = run("Speaking at a forum in Riyadh, the Minister of Communications of Jordan said his country hopes to \
+        sign more agreements with Gulf states, citing the memorandum of understanding signed with the UAE in \
+        2021 as an example.");
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0].status.value, Status::Referenced);
+    assert_eq!(out[0].date.as_ref().unwrap().value.to_string(), "2021");
+}

@@ -292,15 +292,18 @@ pub(super) fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
     if window.iter().any(|x| Ctx::is(x, CueClass::Past)) {
         return true;
     }
-    let Some(p) = ctx.reference() else {
-        return false;
-    };
+    // With no date to place the article, a signing given only a year ("signed with the
+    // UAE in 2021") is background: news of the day names the day.
+    let reference = ctx.reference();
     let dates = ctx.dates(sent);
     let lo = dates.partition_point(|d| d.span.start + 160 < m.start);
     dates[lo..]
         .iter()
         .take_while(|d| d.span.start < m.start + 160)
         .any(|d| {
+            let Some(p) = reference else {
+                return matches!(d.when, When::Year(_)) && d.span.start.abs_diff(m.start) < 160;
+            };
             // Months from the stated date to the publication: three or more is background.
             let months_before = |y: u16, mo: Option<u8>| {
                 let pm = p.month.unwrap_or(12) as i32;
