@@ -432,3 +432,11 @@ fn without_a_date_line_a_signing_given_only_a_year_is_background() {
     assert_eq!(out[0].status.value, Status::Referenced);
     assert_eq!(out[0].date.as_ref().unwrap().value.to_string(), "2021");
 }
+
+#[test]
+fn a_visitor_is_no_signatory() {
+    let out = run("Pakistan and Saudi Arabia on Tuesday signed a memorandum of understanding on digital skills during \
+        the visit of the Saudi Minister of Communications Abdullah Alswaha to Islamabad.");
+    assert!(out[0].signatories.is_empty(), "{:?}", out[0].signatories);
+    assert_eq!(codes(&out[0]), ["PK", "SA"]);
+}
