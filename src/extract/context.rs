@@ -200,6 +200,13 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The sentence that contains an original offset.
+    pub fn sentence_at(&self, orig: usize) -> usize {
+        self.sents
+            .partition_point(|&(_, e)| e <= orig)
+            .min(self.sents.len().saturating_sub(1))
+    }
+
     /// The date expressions of a sentence.
     pub fn dates(&self, s: usize) -> &[DateMention] {
         self.dates[s].get_or_init(|| super::dates::in_sentence(self, s))

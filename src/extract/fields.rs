@@ -327,10 +327,7 @@ pub(super) fn location_of(
     // Signed at an event: where the article says the event is held ("GITEX Africa,
     // organisée du 29 au 31 mai à Marrakech"), or the city in its name ("Expo 2020 Dubai").
     let e = event?;
-    let s = ctx
-        .sents
-        .partition_point(|&(_, end)| end <= e.span.start)
-        .min(ctx.sents.len().saturating_sub(1));
+    let s = ctx.sentence_at(e.span.start);
     let held = ctx
         .within(s, e.span.end, ctx.sents[s].1)
         .iter()

@@ -35,7 +35,7 @@ use crate::Document;
 
 pub(crate) fn extract(g: &Gazetteer, doc: &Document<'_>) -> Extraction {
     let text = doc.text();
-    let base = doc_body(doc);
+    let base = doc.body_offset();
     let language = crate::lang::detect(&text[base..]);
     let lang = match language {
         Language::French => Lang::Fr,
@@ -54,10 +54,6 @@ pub(crate) fn extract(g: &Gazetteer, doc: &Document<'_>) -> Extraction {
         language,
         agreements,
     }
-}
-
-fn doc_body(doc: &Document<'_>) -> usize {
-    doc.body_offset()
 }
 
 /// No article reports more instruments than this; the rest of a pathological text is

@@ -29,10 +29,7 @@ pub(super) fn describes_place(ctx: &Ctx<'_>, m: &Mention, kind: CountryKind) -> 
     // "Riyad (Arabie saoudite)": a country in brackets right after a city.
     if let Some(inner) = before.strip_suffix('(') {
         let city_end = inner.trim_end().len();
-        let sent = ctx
-            .sents
-            .partition_point(|&(_, e)| e <= m.start)
-            .min(ctx.sents.len() - 1);
+        let sent = ctx.sentence_at(m.start);
         let (ss, _) = ctx.sents[sent];
         return ctx.within(sent, ss, m.start).iter().any(|x| {
             matches!(
@@ -144,10 +141,7 @@ pub(super) fn party_of(ctx: &Ctx<'_>, m: &Mention) -> Option<Country> {
             // A name that is also another country's city, so placed, is the city:
             // "في عمّان" is in Amman, not Oman.
             if placed {
-                let sent = ctx
-                    .sents
-                    .partition_point(|&(_, e)| e <= m.start)
-                    .min(ctx.sents.len() - 1);
+                let sent = ctx.sentence_at(m.start);
                 let elsewhere = ctx.within(sent, m.start, m.end).iter().any(
                     |x| matches!(x.entry, Entry::Place(i) if ctx.g.place_country(i) != Some(code)),
                 );
