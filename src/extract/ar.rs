@@ -57,6 +57,7 @@ pub(crate) static RULES: Rules = Rules {
         "تسعى",
     ],
     coordination: &[" و", "، ", ", ", "الى جانب", "اضافه الى"],
+    portfolio: &["و"],
     visit: &["زياره"],
     visit_to: &[" الي", " لي"],
     clause_break: &["و"],

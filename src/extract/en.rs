@@ -56,6 +56,7 @@ pub(crate) static RULES: Rules = Rules {
         "both sides",
     ],
     coordination: &[" and ", "as well as", "along with", ", "],
+    portfolio: &[],
     visit: &["visit", "trip"],
     visit_to: &[" to"],
     clause_break: &["and", "along with", "with"],

@@ -55,6 +55,7 @@ pub(crate) static RULES: Rules = Rules {
         "a travers",
     ],
     coordination: &[" et ", "ainsi qu", "de meme qu", ", "],
+    portfolio: &["des ", "du ", "de la ", "de l'", "de l’"],
     visit: &["visite"],
     visit_to: &[" a", " au", " en"],
     clause_break: &["et", "ainsi que", "avec"],

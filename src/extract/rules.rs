@@ -18,6 +18,8 @@ pub(crate) struct Rules {
     pub continuation: &'static [&'static str],
     /// What joins two instruments that share one verb ("ainsi qu'", "and", " و").
     pub coordination: &'static [&'static str],
+    /// How a ministry's list of portfolios goes on after a comma ("…, des Télécommunications").
+    pub portfolio: &'static [&'static str],
     /// Nouns of a visit, and the prepositions that lead to its place ("visit … to").
     pub visit: &'static [&'static str],
     pub visit_to: &'static [&'static str],

@@ -44,7 +44,10 @@ pub(crate) fn title_phrases(ctx: &Ctx<'_>, s: usize, class: CueClass) -> Vec<(us
             // Ministry names list their portfolios between commas: "ministre de la
             // Communication, des Télécommunications et du Numérique", "Cabinet Secretary
             // for Information, Communications and the Digital Economy".
-            if (c == ',' || c == '،') && commas < 2 && lists_portfolio(&tail[i + c.len_utf8()..]) {
+            if (c == ',' || c == '،')
+                && commas < 2
+                && lists_portfolio(ctx, &tail[i + c.len_utf8()..])
+            {
                 commas += 1;
                 continue;
             }
@@ -82,11 +85,9 @@ const MAX_CANDIDATES: usize = 128;
 const MAX_SIGNATORIES: usize = 32;
 
 /// Whether the words after a comma go on listing a ministry's portfolio.
-fn lists_portfolio(after: &str) -> bool {
+fn lists_portfolio(ctx: &Ctx<'_>, after: &str) -> bool {
     let t = after.trim_start();
-    ["des ", "du ", "de la ", "de l'", "de l’", "و"]
-        .iter()
-        .any(|p| t.starts_with(p))
+    rules(ctx.lang).portfolio.iter().any(|p| t.starts_with(p))
         || (t.chars().next().is_some_and(|c| c.is_uppercase())
             && t.split([',', '.'])
                 .next()
@@ -402,7 +403,7 @@ fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
                         }
                 )
             });
-            if side_opens || opens_side(next) {
+            if side_opens {
                 best = best.max(Some(end));
             }
             from = end;
@@ -430,25 +431,6 @@ fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
         }
     }
     best
-}
-
-/// Whether a clause opens with a title or a counterpart in lower case ("ministre",
-/// "homologue", "counterpart").
-fn opens_side(t: &str) -> bool {
-    [
-        "ministre",
-        "homologue",
-        "counterpart",
-        "minister",
-        "ambassad",
-        "secr",
-        "direct",
-        "vice",
-        "président",
-        "president",
-    ]
-    .iter()
-    .any(|w| t.starts_with(w))
 }
 
 /// The byte index of a whole word in a text (ASCII case-insensitive).
