@@ -60,6 +60,8 @@ pub(crate) static RULES: Rules = Rules {
     portfolio: &["و"],
     visit: &["زياره"],
     visit_to: &[" الي", " لي"],
+    counterpart_lead: &["مع", "مع كل من"],
+    vague_quantifier: &["عده", "جمله من", "مجموعه من", "حزمه من", "سلسله من"],
     clause_break: &["و"],
 };
 

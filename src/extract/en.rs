@@ -59,5 +59,16 @@ pub(crate) static RULES: Rules = Rules {
     portfolio: &[],
     visit: &["visit", "trip"],
     visit_to: &[" to"],
+    counterpart_lead: &["with", "with each of"],
+    vague_quantifier: &[
+        "several",
+        "a number of",
+        "a series of",
+        "various",
+        "a raft of",
+        "multiple",
+        "a set of",
+        "separate",
+    ],
     clause_break: &["and", "along with", "with"],
 };

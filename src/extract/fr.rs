@@ -58,5 +58,17 @@ pub(crate) static RULES: Rules = Rules {
     portfolio: &["des ", "du ", "de la ", "de l'", "de l’"],
     visit: &["visite"],
     visit_to: &[" a", " au", " en"],
+    counterpart_lead: &["avec", "avec chacun de", "avec chacune de"],
+    vague_quantifier: &[
+        "plusieurs",
+        "divers",
+        "diverses",
+        "une serie de",
+        "un certain nombre de",
+        "differents",
+        "differentes",
+        "un ensemble de",
+        "des",
+    ],
     clause_break: &["et", "ainsi que", "avec"],
 };

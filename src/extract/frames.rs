@@ -3,6 +3,7 @@
 use super::context::Ctx;
 use super::dates::When;
 use super::rules;
+use super::segment::{self, Counterpart};
 use crate::gazetteer::{CueClass, CueValue, Lang, Mention};
 use crate::model::{Instrument, Span, Status};
 
@@ -17,6 +18,10 @@ pub(super) struct InstrumentMention {
     count: u16,
     /// "la première convention", "the second MoU", "المذكرة الثانية".
     ordinal: u16,
+    /// The country or body it is signed "with", if the sentence says.
+    counterpart: Option<Counterpart>,
+    /// A plural "with" several countries: one instrument per country.
+    spread: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +43,11 @@ pub(super) struct Frame {
     pub(super) countries: Vec<crate::Country>,
     /// Sentences read for domains only.
     pub(super) about: Vec<usize>,
+    /// The countries and bodies its anchors are signed "with".
+    pub(super) counterparts: Vec<Counterpart>,
+    /// The countries of a plural "with" several countries (rule
+    /// `distributive_counterparts`): one agreement per country.
+    pub(super) spread: segment::Counterparts,
 }
 
 impl Frame {
@@ -69,6 +79,11 @@ impl SentenceCountries {
         })
     }
 
+    /// The countries of a sentence already looked at (none otherwise).
+    fn cached(&self, s: usize) -> &[crate::Country] {
+        self.0[s].as_deref().unwrap_or(&[])
+    }
+
     /// Adds a sentence's countries to a set.
     fn join(&mut self, ctx: &Ctx<'_>, s: usize, set: &mut Vec<crate::Country>) {
         for &c in self.of(ctx, s) {
@@ -80,11 +95,13 @@ impl SentenceCountries {
 }
 
 /// Whether an instrument's name is plural: "accords", "MoUs", "memoranda", "مذكرات".
+/// The head is the first word ("memoranda of understanding", "مذكرات تفاهم") or, in
+/// an English compound, the last ("partnership agreements").
 fn plural_form(folded: &str) -> bool {
     let head = folded.split(' ').next().unwrap_or("");
-    head.ends_with("ات")
-        || head == "memoranda"
-        || (head.ends_with('s') && head.len() > 3 && !head.ends_with("ss"))
+    let last = folded.rsplit(' ').next().unwrap_or("");
+    let latin = |w: &str| w.ends_with('s') && w.len() > 3 && !w.ends_with("ss");
+    head.ends_with("ات") || head == "memoranda" || latin(head) || (last.is_ascii() && latin(last))
 }
 
 /// The frame of a counted group that an ordinal names ("la seconde convention").
@@ -187,7 +204,7 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
         // qu'un plan d'action", "وقعتا مذكرة تفاهم وبرنامجا تنفيذيا".
         if status.is_none() {
             if let Some(prev) = out.last().filter(|p: &&InstrumentMention| p.sent == sent) {
-                let gap = ctx.folded_range(ctx.mentions[prev.idx].end, m.start);
+                let gap = ctx.folded_range(ctx.mentions[prev.idx].end.min(m.start), m.start);
                 let coordinated = rules::rules(ctx.lang)
                     .coordination
                     .iter()
@@ -211,11 +228,25 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             }
         }
         let count = count_before(ctx, idx, m);
+        let sides = segment::after(ctx, idx);
+        let listed = sides.countries().len() >= 2;
         // "the existing agreements", "les accords signés": a plural names instruments
-        // only with a number ("two agreements"); otherwise it opens none.
-        if Ctx::is(m, CueClass::Plural) && count < 2 {
+        // only with a number ("two agreements"), a vague quantifier ("several
+        // agreements") or a list of counterparts ("agreements with Ghana and Kenya");
+        // otherwise it opens none.
+        // A list makes news only of a signing, a plan or a ratification: "the
+        // existing agreements with Rwanda and Mozambique" are background, no frames.
+        let news = matches!(
+            status,
+            Some((Status::Signed | Status::Planned | Status::Ratified, _))
+        );
+        let named = (listed && news) || segment::vague_plural(ctx, idx);
+        if Ctx::is(m, CueClass::Plural) && count < 2 && !named {
             status = None;
         }
+        let plural = Ctx::is(m, CueClass::Plural)
+            || count >= 2
+            || plural_form(ctx.folded_range(m.start, m.end));
         let ordinal = ordinal_near(ctx, idx, m);
         out.push(InstrumentMention {
             idx,
@@ -225,6 +256,8 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             status,
             count,
             ordinal,
+            counterpart: sides.first(),
+            spread: plural && listed,
         });
     }
     out
@@ -340,6 +373,14 @@ pub(super) fn past_cue_near(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> bool {
         })
 }
 
+/// Whether two frames may be one instrument by their counterparts: none named on one
+/// side, or one in common.
+fn same_sides(a: &Frame, b: &Frame) -> bool {
+    a.counterparts.is_empty()
+        || b.counterparts.is_empty()
+        || a.counterparts.iter().any(|c| b.counterparts.contains(c))
+}
+
 pub(super) fn compatible(f: &Frame, im: &InstrumentMention) -> bool {
     im.generic || !f.specific || f.instrument == im.instrument
 }
@@ -358,14 +399,49 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         // Merge into an existing frame of the same status and a compatible kind, unless
         // the mention states a count (then it names instruments of its own).
         let by_ordinal = by_ordinal(&frames, im);
+        // The frame signed with the same counterpart, when one is named.
+        let by_counterpart = im.counterpart.and_then(|c| {
+            frames.iter().rposition(|f| {
+                f.status == status && compatible(f, im) && f.counterparts.contains(&c)
+            })
+        });
         let target = if im.count > 1 {
             None
         } else if by_ordinal.is_some() {
             by_ordinal
+        } else if by_counterpart.is_some() {
+            by_counterpart
         } else {
             // Another pair of countries is another instrument: "l'accord avec le Brésil …
             // la convention avec la Guinée équatoriale".
             let here = countries.of(ctx, im.sent).to_vec();
+            for f in &frames {
+                for &s in &f.core {
+                    countries.of(ctx, s);
+                }
+            }
+            // Rule `new_counterpart`: signed "with" another country or body than the
+            // frame's is another instrument, unless that one is the frame's own side
+            // named again ("X signed with Y … Y's minister signed with X").
+            let same_side = |f: &Frame| {
+                let Some(new) = im.counterpart else {
+                    return true;
+                };
+                if f.counterparts.contains(&new) {
+                    return true;
+                }
+                let kind = |c: &Counterpart| matches!(c, Counterpart::Country(_));
+                if !f.counterparts.iter().any(|c| kind(c) == kind(&new)) {
+                    return true;
+                }
+                match new {
+                    Counterpart::Country(c) => f
+                        .core
+                        .iter()
+                        .any(|&s| s != im.sent && countries.cached(s).contains(&c)),
+                    Counterpart::Body(_) => false,
+                }
+            };
             let same_pair = |f: &Frame| {
                 let there = &f.countries;
                 here.is_empty()
@@ -376,13 +452,17 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             frames
                 .iter()
                 .rposition(|f| {
-                    f.status == status && compatible(f, im) && f.ordinal <= 1 && same_pair(f)
+                    f.status == status
+                        && compatible(f, im)
+                        && f.ordinal <= 1
+                        && same_pair(f)
+                        && same_side(f)
                 })
                 .or_else(|| {
                     // Several frames from a count: the mention attaches to the last one.
-                    frames
-                        .iter()
-                        .rposition(|f| f.status == status && compatible(f, im) && same_pair(f))
+                    frames.iter().rposition(|f| {
+                        f.status == status && compatible(f, im) && same_pair(f) && same_side(f)
+                    })
                 })
         };
         match target {
@@ -391,6 +471,9 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                 f.name(im, span_of(im.idx));
                 f.core.push(im.sent);
                 countries.join(ctx, im.sent, &mut f.countries);
+                if let Some(c) = im.counterpart.filter(|c| !f.counterparts.contains(c)) {
+                    f.counterparts.push(c);
+                }
             }
             None => {
                 // A count repeats an existing group ("les deux mémorandums") when frames
@@ -438,6 +521,12 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                         ordinal: if im.count > 1 { k + 1 } else { 0 },
                         signers: Vec::new(),
                         about: Vec::new(),
+                        counterparts: im.counterpart.into_iter().collect(),
+                        spread: if im.spread {
+                            segment::after(ctx, im.idx)
+                        } else {
+                            segment::Counterparts::default()
+                        },
                     });
                 }
             }
@@ -449,10 +538,10 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
     while i < frames.len() {
         let f = &frames[i];
         // A member of a counted group ("deux accords") is an instrument of its own.
-        if !f.specific && f.ordinal == 0 {
+        if !f.specific && f.ordinal == 0 && f.spread.list.is_empty() {
             if let Some(j) = frames
                 .iter()
-                .position(|o| o.specific && o.status == f.status)
+                .position(|o| o.specific && o.status == f.status && same_sides(o, f))
             {
                 let core = frames[i].core.clone();
                 for s in core {
@@ -477,17 +566,33 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                 (0..frames.len())
                     .filter(|&j| {
                         let o = &frames[j];
+                        // A cabinet approves "agreements" that were signed as MoUs.
                         o.status == Status::Ratified
-                            && (o.instrument == f.instrument || !o.specific || !f.specific)
+                            && (o.instrument == f.instrument
+                                || !o.specific
+                                || !f.specific
+                                || o.instrument == Instrument::Agreement)
                     })
-                    .min_by_key(|&j| absorbed[j])
+                    // The ratification of the signing's counterpart first ("approved
+                    // agreements with Tanzania and Saudi Arabia … the MoU with Saudi
+                    // Arabia was signed …"), then the signings in turn.
+                    .min_by_key(|&j| {
+                        let theirs = frames[j].spread.ranked(frames[j].ordinal);
+                        let ours = f
+                            .core
+                            .iter()
+                            .any(|&s| theirs.is_some_and(|c| countries.of(ctx, s).contains(&c)));
+                        (!ours, absorbed[j])
+                    })
             })
             .flatten();
         if let Some(j) = target {
             absorbed[j] += 1;
             absorbed.remove(i);
             let core = frames[i].core.clone();
-            if frames[i].specific && !frames[j].specific {
+            // The signing's specific name wins over the approval's "agreements".
+            let vaguer = !frames[j].specific || frames[j].instrument == Instrument::Agreement;
+            if frames[i].specific && vaguer {
                 frames[j].instrument = frames[i].instrument;
                 frames[j].instrument_span = frames[i].instrument_span;
                 frames[j].specific = true;

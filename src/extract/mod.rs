@@ -21,6 +21,7 @@ mod fr;
 mod frames;
 mod places;
 mod rules;
+mod segment;
 mod signatories;
 
 use context::Ctx;
@@ -88,18 +89,21 @@ fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
         readers: &readers,
     };
     let mut out: Vec<Agreement> = frames.iter().map(|f| fill(ctx, f, &doc, false)).collect();
+    segment::scope_parties(&mut out, &frames);
+    // Each agreement beside its frame, so that the steps below keep them together.
+    let mut out: Vec<(Agreement, &Frame)> = out.into_iter().zip(&frames).collect();
     // A roadmap or action plan of one country is a national strategy, not an agreement.
-    out.retain(|a| a.instrument.value != Instrument::ActionPlan || a.parties.len() != 1);
+    out.retain(|(a, _)| a.instrument.value != Instrument::ActionPlan || a.parties.len() != 1);
     if let Some(main) = out
         .iter()
-        .find(|a| !a.parties.is_empty())
-        .map(|a| a.parties.clone())
+        .find(|(a, _)| !a.parties.is_empty())
+        .map(|(a, _)| a.parties.clone())
     {
         // A frame that names no country, beside frames that do, is the same pair when
         // it says so ("signé par les deux pays en 2019", "واتفق الجانبان على إعداد خطة
         // عمل") or reports a signing of its own ("cérémonie de signature d'un accord"),
         // and otherwise a stray mention ("reviewed a memorandum on the tourism season").
-        for (a, f) in out.iter_mut().zip(&frames) {
+        for (a, f) in out.iter_mut() {
             let pair = f.core.iter().any(|&s| {
                 ctx.in_sentence(s)
                     .iter()
@@ -109,10 +113,40 @@ fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
                 a.parties = main.clone();
             }
         }
-        out.retain(|a| !a.parties.is_empty());
+        out.retain(|(a, _)| !a.parties.is_empty());
     } else if !out.is_empty() {
         // No country near any instrument: the article's most-named countries.
-        out = frames.iter().map(|f| fill(ctx, f, &doc, true)).collect();
+        out = frames
+            .iter()
+            .map(|f| (fill(ctx, f, &doc, true), f))
+            .collect();
     }
-    out
+    // One agreement per country of a distributive plural.
+    let home = ranked_countries(ctx);
+    let mut spread = Vec::with_capacity(out.len());
+    for (mut a, f) in out {
+        segment::home_side(&mut a, f, &home);
+        spread.extend(segment::spread(a, &f.spread, f.ordinal, &home));
+    }
+    spread.truncate(MAX_AGREEMENTS);
+    spread
+}
+
+/// The countries the article names as parties, most named first: the home side of
+/// an agreement whose clause names only its counterparts.
+fn ranked_countries(ctx: &Ctx<'_>) -> Vec<crate::model::Spanned<crate::Country>> {
+    let mut counts: Vec<(crate::Country, usize, crate::model::Span)> = Vec::new();
+    for m in &ctx.mentions {
+        if let Some(c) = party_of(ctx, m) {
+            match counts.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1 += 1,
+                None => counts.push((c, 1, crate::model::Span::new(m.start, m.end))),
+            }
+        }
+    }
+    counts.sort_by_key(|x| (std::cmp::Reverse(x.1), x.2.start));
+    counts
+        .into_iter()
+        .map(|(c, _, s)| crate::model::Spanned::new(c, s))
+        .collect()
 }

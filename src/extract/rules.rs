@@ -23,6 +23,12 @@ pub(crate) struct Rules {
     /// Nouns of a visit, and the prepositions that lead to its place ("visit … to").
     pub visit: &'static [&'static str],
     pub visit_to: &'static [&'static str],
+    /// What leads to the counterpart of an instrument ("with", "avec", "مع"): the
+    /// countries or bodies after it are the other side.
+    pub counterpart_lead: &'static [&'static str],
+    /// Quantifiers that give a plural instrument without a number ("several",
+    /// "plusieurs", "عده"): such a plural names instruments of today's news.
+    pub vague_quantifier: &'static [&'static str],
 }
 
 /// Capitalised words that are never part of a Latin personal name (folded).

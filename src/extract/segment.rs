@@ -1,0 +1,309 @@
+//! Segmentation: telling apart the instruments that one sentence or one article
+//! reports, by their counterparts.
+//!
+//! Two named rules live here, each with examples in `tests/segmentation.rs`:
+//!
+//! - `new_counterpart`: an instrument signed "with" another country or body than
+//!   the frame it would join is another instrument ("signed an MoU on security with
+//!   Colombia and an MoU on e-government with Peru"; "Par ailleurs, une convention a
+//!   été signée avec l'Agence X"; "كما تم توقيع مذكرة تفاهم مع …").
+//! - `distributive_counterparts`: a plural instrument "with" a list of countries is
+//!   one instrument per country ("separate MoUs with Ghana and Kenya", "des
+//!   conventions avec le Sénégal et le Gabon", "مذكرات تفاهم مع كل من فلسطين
+//!   والصومال").
+//!
+//! Distances are counted in words of the folded text, so an Arabic window covers as
+//! many words as a French one.
+
+use super::context::Ctx;
+use super::frames::Frame;
+use super::places::party_of;
+use super::rules;
+use crate::gazetteer::{CueClass, Entry, Mention};
+use crate::model::{Agreement, Country, Span, Spanned};
+use crate::text::is_word_char;
+
+/// Words between an instrument and the lead of its counterpart at most: "an MoU in
+/// the fields of information technology and postal services with …".
+const LEAD_WINDOW: usize = 14;
+/// Words between the lead and the first counterpart: "with the governments of five
+/// countries, namely the Iraqi …".
+const FIRST_WINDOW: usize = 10;
+/// Words between two counterparts of one list: "; Mia Mottley, Prime Minister of".
+const LIST_GAP: usize = 12;
+
+/// The other side an instrument is signed with: a country, or a body the gazetteer
+/// knows without a country (a company, an international organisation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Counterpart {
+    Country(Country),
+    Body(u32),
+}
+
+/// What follows one instrument mention "with".
+#[derive(Debug, Clone)]
+pub(super) struct Counterparts {
+    /// In text order, each once.
+    pub list: Vec<(Counterpart, Span)>,
+    /// From the lead to the end of the instrument's clause (original offsets).
+    pub region: Span,
+}
+
+impl Default for Counterparts {
+    fn default() -> Counterparts {
+        Counterparts {
+            list: Vec::new(),
+            region: Span::new(0, 0),
+        }
+    }
+}
+
+impl Counterparts {
+    /// The first counterpart named: the one a singular instrument is signed with.
+    pub fn first(&self) -> Option<Counterpart> {
+        self.list.first().map(|c| c.0)
+    }
+
+    /// The country of rank `ordinal` (from 1) in the list, for a member of a counted
+    /// group.
+    pub fn ranked(&self, ordinal: u16) -> Option<Country> {
+        let k = (ordinal as usize).checked_sub(1)?;
+        self.countries().get(k).map(|c| c.0)
+    }
+
+    /// The countries of the list, in order.
+    pub fn countries(&self) -> Vec<(Country, Span)> {
+        self.list
+            .iter()
+            .filter_map(|&(c, s)| match c {
+                Counterpart::Country(k) => Some((k, s)),
+                Counterpart::Body(_) => None,
+            })
+            .collect()
+    }
+}
+
+fn is_instrument(m: &Mention) -> bool {
+    matches!(
+        Ctx::cue(m),
+        Some((
+            CueClass::Instrument | CueClass::Generic | CueClass::Plural,
+            _
+        ))
+    )
+}
+
+/// The folded offset just past the first whole word of `words` found in `t`, with the
+/// number of words before it; the longest word wins at one position.
+fn find_lead(t: &str, words: &[&str]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for w in words {
+        let mut from = 0;
+        while let Some(i) = t[from..].find(w) {
+            let at = from + i;
+            let end = at + w.len();
+            let before = t[..at].chars().next_back();
+            let after = t[end..].chars().next();
+            if before.is_none_or(|c| !is_word_char(c)) && after.is_none_or(|c| !is_word_char(c)) {
+                if best.is_none_or(|(b, _)| at < b || (at == b && end > best.unwrap().1)) {
+                    best = Some((at, end));
+                }
+                break;
+            }
+            from = end;
+        }
+    }
+    best.map(|(at, end)| (end, t[..at].split_whitespace().count()))
+}
+
+fn words(t: &str) -> usize {
+    t.split_whitespace().count()
+}
+
+/// Rule `new_counterpart` and `distributive_counterparts` read this: the countries and
+/// bodies named after the instrument mention `idx` by a counterpart lead, before the
+/// next instrument of the sentence.
+pub(super) fn after(ctx: &Ctx<'_>, idx: usize) -> Counterparts {
+    let m = &ctx.mentions[idx];
+    let sent = ctx.sent_of[idx];
+    let (_, last) = ctx.sent_mentions[sent];
+    let next = (idx + 1..last).find(|&k| is_instrument(&ctx.mentions[k]));
+    let bound = match next {
+        Some(k) => ctx.mentions[k].fstart,
+        None => ctx.to_folded(ctx.sents[sent].1),
+    };
+    let text = &ctx.folded.text[m.fend.min(bound)..bound];
+    let lead = rules::rules(ctx.lang).counterpart_lead;
+    let Some((lead_end, before)) = find_lead(text, lead) else {
+        return Counterparts::default();
+    };
+    if before > LEAD_WINDOW {
+        return Counterparts::default();
+    }
+    let lead_end = m.fend + lead_end;
+    let mut out = Counterparts {
+        list: Vec::new(),
+        region: Span::new(ctx.to_orig(lead_end), ctx.to_orig_end(bound)),
+    };
+    let mut at = lead_end;
+    for x in &ctx.mentions[idx + 1..next.unwrap_or(last)] {
+        if x.fstart < at {
+            continue;
+        }
+        let who = match (party_of(ctx, x), x.entry) {
+            (Some(c), _) => Counterpart::Country(c),
+            (None, Entry::Org(i)) => Counterpart::Body(i),
+            _ => continue,
+        };
+        let gap = &ctx.folded.text[at..x.fstart];
+        let window = if out.list.is_empty() {
+            FIRST_WINDOW
+        } else {
+            LIST_GAP
+        };
+        if words(gap) > window || gap.contains(['.', '!', '?']) {
+            break;
+        }
+        if !out.list.iter().any(|c| c.0 == who) {
+            out.list.push((who, Span::new(x.start, x.end)));
+        }
+        at = x.fend;
+    }
+    out
+}
+
+/// Whether a plural instrument mention has a vague quantifier right before it:
+/// "several MoUs", "plusieurs conventions", "عدة اتفاقيات".
+pub(super) fn vague_plural(ctx: &Ctx<'_>, idx: usize) -> bool {
+    let m = &ctx.mentions[idx];
+    let (ss, _) = ctx.sents[ctx.sent_of[idx]];
+    let fs = ctx.to_folded(ss);
+    let mut from = m.fstart.saturating_sub(40).max(fs);
+    while !ctx.folded.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = ctx.folded.text[from..m.fstart].trim_end();
+    rules::rules(ctx.lang).vague_quantifier.iter().any(|q| {
+        before.ends_with(q)
+            && before[..before.len() - q.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c))
+    })
+}
+
+/// Rule `distributive_counterparts`: an agreement whose instrument was named in the
+/// plural "with" several countries becomes one agreement per country, each with the
+/// other side's parties ("The UAE signed partnerships with Guyana and Barbados" →
+/// AE–GY, AE–BB). A member of a counted group ("two MoUs with Palestine and Somalia")
+/// takes the country of its rank.
+pub(super) fn spread(
+    agreement: Agreement,
+    sides: &Counterparts,
+    ordinal: u16,
+    home: &[Spanned<Country>],
+) -> Vec<Agreement> {
+    let list = sides.countries();
+    if list.len() < 2 {
+        return vec![agreement];
+    }
+    let listed = |c: Country| list.iter().any(|l| l.0 == c);
+    // The other side is named outside the list's clause: "The UAE signed … with".
+    let (a_start, b) = (sides.region.start, sides.region.end);
+    let mut base: Vec<Spanned<Country>> = agreement
+        .parties
+        .iter()
+        .filter(|p| {
+            let in_clause = a_start <= p.span.start && p.span.start < b;
+            !listed(p.value) && !in_clause
+        })
+        .cloned()
+        .collect();
+    if base.is_empty() {
+        base.extend(home.iter().find(|h| !listed(h.value)).cloned());
+    }
+    let picked: Vec<&(Country, Span)> = match ordinal as usize {
+        0 => list.iter().collect(),
+        k if k <= list.len() => vec![&list[k - 1]],
+        _ => return vec![agreement],
+    };
+    picked
+        .into_iter()
+        .map(|&(c, span)| {
+            let mut a = agreement.clone();
+            a.parties = base.clone();
+            a.parties.push(Spanned::new(c, span));
+            a.parties.sort_by_key(|p| p.value);
+            a.parties.dedup_by_key(|p| p.value);
+            // A signer named inside the list signs for the item it stands in: "with X,
+            // Minister of Barbados; Y, Minister of Guyana".
+            let k = list.iter().position(|l| l.0 == c).unwrap_or(0);
+            let from = if k == 0 { a_start } else { list[k - 1].1.end };
+            let to = list.get(k + 1).map_or(b, |_| span.end);
+            a.signatories.retain(|s| {
+                let inside = a_start <= s.span.start && s.span.start < b;
+                let own = from <= s.span.start && s.span.start < to;
+                s.country.is_none_or(|k| k == c || !listed(k)) && (!inside || own)
+            });
+            a
+        })
+        .collect()
+}
+
+/// Rule `new_counterpart`, after the fields: frames told apart by their counterparts
+/// in one sentence keep each its own ("a memorandum on security with Colombia and a
+/// memorandum on e-government with Peru": Peru is no party of the first).
+pub(super) fn scope_parties(agreements: &mut [Agreement], frames: &[Frame]) {
+    for (i, a) in agreements.iter_mut().enumerate() {
+        let f = &frames[i];
+        let Some(Counterpart::Country(mine)) = f.counterparts.first().copied() else {
+            continue;
+        };
+        // The counterparts of the other frames read in one of this frame's sentences.
+        let others: Vec<Country> = frames
+            .iter()
+            .enumerate()
+            .filter(|&(j, o)| j != i && o.core.iter().any(|s| f.core.contains(s)))
+            .flat_map(|(_, o)| o.counterparts.iter())
+            .filter_map(|c| match c {
+                Counterpart::Country(k) if *k != mine && !f.counterparts.contains(c) => Some(*k),
+                _ => None,
+            })
+            .collect();
+        if others.is_empty() {
+            continue;
+        }
+        a.parties.retain(|p| !others.contains(&p.value));
+        a.signatories
+            .retain(|s| s.country.is_none_or(|k| !others.contains(&k)));
+    }
+}
+
+/// Rule `home_side`: an agreement that names only the country it was signed "with"
+/// has the article's home country as its other side ("Minister Chong signed the MoU
+/// with Peru": Korea, which the article is about).
+pub(super) fn home_side(a: &mut Agreement, f: &Frame, home: &[Spanned<Country>]) {
+    if let [only] = a.parties.as_slice() {
+        let with = f.counterparts.contains(&Counterpart::Country(only.value));
+        if let Some(h) = home.iter().find(|h| h.value != only.value).filter(|_| with) {
+            a.parties.push(h.clone());
+            a.parties.sort_by_key(|p| p.value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_lead;
+
+    #[test]
+    fn a_lead_is_a_whole_word() {
+        assert_eq!(find_lead("signed notwithstanding", &["with"]), None);
+        assert_eq!(find_lead("on ict with ghana", &["with"]), Some((11, 2)));
+        // The longer lead wins at one position.
+        assert_eq!(
+            find_lead("مذكرات مع كل من مصر", &["مع", "مع كل من"]),
+            Some(("مذكرات مع كل من".len(), 1))
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! Segmentation rules (`src/extract/segment.rs`): one agreement per instrument, told
+//! apart by counterparts, on short texts written for the project.
+
+use accords::{Document, Extractor, Status};
+
+fn run(text: &str) -> Vec<accords::Agreement> {
+    Extractor::new()
+        .extract(&Document::with_dateline(text))
+        .agreements
+}
+
+/// Each agreement's parties, as sorted code lists, sorted.
+fn pairs(out: &[accords::Agreement]) -> Vec<Vec<&str>> {
+    let mut p: Vec<Vec<&str>> = out
+        .iter()
+        .map(|a| a.parties.iter().map(|p| p.value.code()).collect())
+        .collect();
+    p.sort();
+    p
+}
+
+// Rule `distributive_counterparts`: a plural "with" a list of countries.
+
+#[test]
+fn en_plural_with_a_list_is_one_agreement_per_country() {
+    let out = run(" date 2024-03-12 The Emirati government signed separate partnership agreements with Ghana, \
+        Jamaica and Fiji on government modernisation on Tuesday in Dubai.");
+    assert_eq!(pairs(&out), [["AE", "FJ"], ["AE", "GH"], ["AE", "JM"]]);
+    assert!(out.iter().all(|a| a.status.value == Status::Signed));
+}
+
+#[test]
+fn fr_plural_with_a_list_is_one_agreement_per_country() {
+    let out = run(" date 2023-06-02 Le Maroc a signé des conventions avec le Sénégal et le Gabon dans le domaine \
+        de la transformation numérique, jeudi à Rabat.");
+    assert_eq!(pairs(&out), [["GA", "MA"], ["MA", "SN"]]);
+}
+
+#[test]
+fn ar_plural_with_each_of_is_one_agreement_per_country() {
+    let out = run(" date 2023-01-20 وقعت مصر مذكرات تفاهم مع كل من الأردن وتونس في مجال الاتصالات وتكنولوجيا المعلومات.");
+    assert_eq!(pairs(&out), [["EG", "JO"], ["EG", "TN"]]);
+}
+
+#[test]
+fn a_counted_group_with_a_list_gives_each_member_its_country() {
+    let out = run(" date 2023-01-20 وقع وزير الاتصالات المصري مذكرتي تفاهم مع كل من فلسطين والصومال لتعزيز التعاون في مجال البريد.");
+    assert_eq!(pairs(&out), [["EG", "PS"], ["EG", "SO"]]);
+}
+
+#[test]
+fn the_home_side_comes_from_the_article_when_the_clause_names_only_the_list() {
+    let out = run(" date 2022-02-15 Kenya's ICT ministry said on Monday it had inked memoranda of understanding \
+        with Botswana and Namibia. Kenya hopes the deals will boost its digital exports.");
+    assert_eq!(pairs(&out), [["BW", "KE"], ["KE", "NA"]]);
+}
+
+#[test]
+fn a_signer_named_in_the_list_signs_for_their_own_item() {
+    let out = run(" date 2022-02-15 The UAE signed partnership agreements with Jean Dupont, Minister of Digital \
+        Affairs of Benin; and Ana Silva, Minister of Communications of Angola.");
+    assert_eq!(pairs(&out), [["AE", "AO"], ["AE", "BJ"]]);
+    for a in &out {
+        let names: Vec<&str> = a.signatories.iter().map(|s| s.name.as_str()).collect();
+        let country = a.parties.iter().find(|p| p.value.code() != "AE").unwrap();
+        let expected = if country.value.code() == "BJ" {
+            "Jean Dupont"
+        } else {
+            "Ana Silva"
+        };
+        assert!(names.contains(&expected), "{names:?}");
+        assert!(names.len() == 1, "{names:?}");
+    }
+}
+
+#[test]
+fn a_singular_with_two_countries_is_one_trilateral_instrument() {
+    let out = run(" date 2022-10-05 Ghana signed a memorandum of understanding with Rwanda and Mozambique on \
+        cybersecurity cooperation on Wednesday.");
+    assert_eq!(pairs(&out), [["GH", "MZ", "RW"]]);
+}
+
+#[test]
+fn existing_agreements_with_a_list_open_no_frame_without_a_signing() {
+    let out = run(" date 2022-10-05 The minister reviewed the existing agreements with Rwanda and Mozambique \
+        during the meeting.");
+    assert!(out.is_empty(), "{out:?}");
+}
+
+// Rule `new_counterpart`: another counterpart is another instrument.
+
+#[test]
+fn en_coordinated_instruments_with_two_counterparts_are_two() {
+    let out = run(" date 2015-04-21 The Korean ministry signed a memorandum of understanding on public security \
+        with Colombia and a memorandum of understanding on e-government with Peru.");
+    assert_eq!(pairs(&out), [["CO", "KR"], ["KR", "PE"]]);
+}
+
+#[test]
+fn fr_additive_discourse_with_a_new_counterpart_opens_another_instrument() {
+    let out = run(" date 2024-05-30 Le Maroc a signé jeudi un mémorandum d'entente avec le Rwanda sur \
+        l'intelligence artificielle. Par ailleurs, le Maroc a également signé un mémorandum d'entente avec \
+        le Bénin sur la cybersécurité.");
+    assert_eq!(pairs(&out), [["BJ", "MA"], ["MA", "RW"]]);
+}
+
+#[test]
+fn ar_additive_discourse_with_a_new_counterpart_opens_another_instrument() {
+    let out = run(" date 2024-05-30 وقع المغرب مذكرة تفاهم مع موريتانيا في مجال الرقمنة. كما وقع المغرب مذكرة تفاهم مع السنغال في مجال الأمن السيبراني.");
+    assert_eq!(pairs(&out), [["MA", "MR"], ["MA", "SN"]]);
+}
+
+#[test]
+fn the_same_counterpart_named_again_is_the_same_instrument() {
+    let out = run(
+        " date 2024-05-30 Morocco signed an MoU with Rwanda on Thursday. The MoU was signed with \
+        Rwanda's ICT ministry in Kigali and covers digital skills.",
+    );
+    assert_eq!(pairs(&out), [["MA", "RW"]]);
+}
+
+#[test]
+fn the_counterpart_signing_back_is_the_same_instrument() {
+    let out = run(" date 2024-05-30 Senegal signed a memorandum of understanding with Togo on Thursday in Dakar. \
+        Togo signed the memorandum of understanding with Senegal to share e-government tools.");
+    assert_eq!(pairs(&out), [["SN", "TG"]]);
+}
+
+#[test]
+fn a_ratification_of_agreements_with_a_list_takes_each_signing_in_turn() {
+    let out = run(" date 2023-12-15 New Delhi, Dec 15 (PTI) The Union Cabinet has approved two cooperation \
+        agreements signed with Tanzania and Saudi Arabia. A memorandum of cooperation between India and \
+        Saudi Arabia was signed for digitisation. An MoU was signed on 9 October 2023 between India and \
+        Tanzania on digital solutions.");
+    assert_eq!(pairs(&out), [["IN", "SA"], ["IN", "TZ"]]);
+    assert!(out.iter().all(|a| a.status.value == Status::Ratified));
+    let tz = out
+        .iter()
+        .find(|a| a.parties.iter().any(|p| p.value.code() == "TZ"))
+        .unwrap();
+    assert_eq!(tz.date.as_ref().unwrap().value.to_string(), "2023-10-09");
+    assert!(out
+        .iter()
+        .all(|a| a.instrument.value == accords::Instrument::MemorandumOfUnderstanding));
+}
