@@ -63,6 +63,12 @@ pub(crate) static RULES: Rules = Rules {
     counterpart_lead: &["مع", "مع كل من"],
     vague_quantifier: &["عده", "جمله من", "مجموعه من", "حزمه من", "سلسله من"],
     clause_break: &["و"],
+    range_to: &["إلى", "حتى", "و"],
+    day_suffix: &[],
+    day_of: &["من"],
+    year_lead: &["من العام", "من عام", "من سنة", "سنة", "عام"],
+    year_prep: &["عام", "سنة", "في", "خلال"],
+    hijri_mark: &["هـ", "ه", "ھ"],
 };
 
 /// Words that never stand in an Arabic personal name (folded).

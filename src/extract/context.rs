@@ -30,6 +30,8 @@ pub(crate) struct Ctx<'a> {
     titles: Vec<OnceCell<Vec<(usize, usize)>>>,
     /// The date that places the article in time, found once on first use.
     reference: OnceCell<Option<PartialDate>>,
+    /// The full days of page stamps and datelines, in text order, found once on first use.
+    stamps: OnceCell<Vec<(usize, PartialDate)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -126,6 +128,7 @@ impl<'a> Ctx<'a> {
         let titles = (0..sents.len()).map(|_| OnceCell::new()).collect();
         Ctx {
             reference: OnceCell::new(),
+            stamps: OnceCell::new(),
             dates,
             titles,
             g,
@@ -198,6 +201,33 @@ impl<'a> Ctx<'a> {
                     .max()
             })
         })
+    }
+
+    /// The day a weekday or a relative day at an original offset counts from: the
+    /// publication day; else the nearest page stamp or dateline before it (the first
+    /// one when none is before), if it lies in the publication month when that is
+    /// known; else the publication month.
+    pub fn anchor(&self, orig: usize) -> Option<PartialDate> {
+        if self.published.is_some_and(|p| p.day.is_some()) {
+            return self.published;
+        }
+        let stamps = self.stamps.get_or_init(|| {
+            (0..self.sents.len())
+                .flat_map(|s| self.dates(s).iter())
+                .filter(|d| d.stamp && matches!(d.when, super::dates::When::Day { .. }))
+                .filter_map(|d| {
+                    let v = super::dates::resolve(d, self.published, &[], self.reference())?;
+                    v.day.map(|_| (d.span.start, v))
+                })
+                .collect()
+        });
+        let i = stamps.partition_point(|&(a, _)| a <= orig);
+        let stamp = i.checked_sub(1).or((!stamps.is_empty()).then_some(0));
+        match (stamp.map(|i| stamps[i].1), self.published) {
+            (Some(s), Some(p)) if s.year == p.year && s.month == p.month => Some(s),
+            (Some(s), None) => Some(s),
+            _ => self.published,
+        }
     }
 
     /// The sentence that contains an original offset.

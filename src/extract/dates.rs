@@ -5,8 +5,10 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::context::Ctx;
-use crate::gazetteer::{CueClass, CueValue};
+use super::rules::{self, Rules};
+use crate::gazetteer::{CueClass, CueValue, Lang, REL_OFFSET};
 use crate::model::{days_in_month, PartialDate, Span};
+use crate::text::fold_str;
 
 /// What a date expression says, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,36 +32,82 @@ pub(crate) enum When {
     },
     Weekday(u8),
     Relative(i32),
+    /// The year of an event's edition ("GITEX Africa 2024"): the year, and nothing
+    /// about the day.
+    Edition(u16),
+    /// Months or years from the publication date ("last month", "l'an dernier").
+    RelMonth(i32),
+    RelYear(i32),
 }
 
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DateMention {
     pub when: When,
     pub span: Span,
+    /// A page stamp or a wire dateline ("Date : 2015.04.21", "دبي في 4 فبراير /وام/"):
+    /// when the report was written, not when anything was signed.
+    pub stamp: bool,
 }
 
-static DAY_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:(\d{1,2})(?:er|st|nd|rd|th)?\s*(?:au|a|-|to|until|through|and|et|الى|حتى|و)\s*)?(\d{1,2})(?:er|st|nd|rd|th)?\s+(?:of\s+|de\s+)?$").unwrap()
-});
-static DAY_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:\s*(?:-|to|and|through)\s*(\d{1,2})\b)?")
-        .unwrap()
-});
-static YEAR_AFTER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*,?\s*(?:de l'annee |من العام |من عام |من سنه |سنه |عام )?((?:19|20)\d{2})\b")
-        .unwrap()
-});
+/// The words of one date-grammar slot in all three languages (dates are read in any
+/// language: a quoted post carries its own), folded like the text, as a regex
+/// alternation, longest first.
+fn words(pick: fn(&Rules) -> &'static [&'static str]) -> String {
+    let mut all: Vec<String> = [Lang::Fr, Lang::En, Lang::Ar]
+        .into_iter()
+        .flat_map(|l| pick(rules::rules(l)).iter())
+        .map(|w| regex::escape(&fold_str(w)))
+        .collect();
+    all.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    all.dedup();
+    format!("(?:{})", all.join("|"))
+}
+
+fn day_before() -> String {
+    let (suffix, to, of) = (
+        words(|r| r.day_suffix),
+        words(|r| r.range_to),
+        words(|r| r.day_of),
+    );
+    format!(r"(?:(\d{{1,2}}){suffix}?\s*(?:-|{to})\s*)?(\d{{1,2}}){suffix}?\s+(?:{of}\s+)?$")
+}
+
+fn day_after() -> String {
+    let (suffix, to) = (words(|r| r.day_suffix), words(|r| r.range_to));
+    format!(r"^\s+(\d{{1,2}}){suffix}?\b(?:\s*(?:-|{to})\s*(\d{{1,2}})\b)?")
+}
+
+fn year_after() -> String {
+    let lead = words(|r| r.year_lead);
+    format!(r"^\s*,?\s*(?:{lead}\s)?((?:19|20)\d{{2}})\b")
+}
+
+fn year_alone() -> String {
+    let prep = words(|r| r.year_prep);
+    format!(r"(?:\b{prep}\s+)((?:19|20)\d{{2}})\b")
+}
+
+fn hijri_after() -> String {
+    let mark = words(|r| r.hijri_mark);
+    format!(r"^\s*{mark}(?:\b|\s|$)")
+}
+
+static DAY_BEFORE: Lazy<Regex> = Lazy::new(|| Regex::new(&day_before()).unwrap());
+static DAY_AFTER: Lazy<Regex> = Lazy::new(|| Regex::new(&day_after()).unwrap());
+static YEAR_AFTER: Lazy<Regex> = Lazy::new(|| Regex::new(&year_after()).unwrap());
+/// Numeric dates: day first (or month first when the day cannot be a month),
+/// "16.07.2021", "05/03/24", "3-5-2024"; or year first, "2024-03-05", "2015.04.21".
 static NUMERIC: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"\b(?:(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})|((?:19|20)\d{2})-(\d{2})-(\d{2}))\b",
+        r"\b(?:(\d{1,2})([/.\-])(\d{1,2})([/.\-])((?:19|20)?\d{2})|((?:19|20)\d{2})([/.\-])(\d{1,2})([/.\-])(\d{1,2}))\b",
     )
     .unwrap()
 });
-static YEAR_ALONE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?:\b(?:en|in|since|depuis|au cours de|of|عام|سنه|في|خلال)\s+)((?:19|20)\d{2})\b")
-        .unwrap()
-});
-static HIJRI_AFTER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:ه|هـ|ھ)(?:\b|\s|$)").unwrap());
+/// A year right after an event's name, before any punctuation: its edition.
+static EDITION_YEAR: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^[^\d,.;:،؛()]{0,24}?((?:19|20)\d{2})\b").unwrap());
+static YEAR_ALONE: Lazy<Regex> = Lazy::new(|| Regex::new(&year_alone()).unwrap());
+static HIJRI_AFTER: Lazy<Regex> = Lazy::new(|| Regex::new(&hijri_after()).unwrap());
 
 /// The date expressions of one sentence.
 pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
@@ -84,14 +132,28 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             })
     };
     let mut used: Vec<(usize, usize)> = Vec::new();
-    for m in ms {
+    // The second name of a double month form ("تشرين الثاني/نوفمبر", "كانون الثاني (يناير)").
+    let mut twin_end = 0;
+    for (i, m) in ms.iter().enumerate() {
         let Some((CueClass::Month, CueValue::Number(month))) = Ctx::cue(m) else {
             continue;
         };
         let month = month as u8;
-        let (mfs, mfe) = (m.fstart, m.fend);
-        if mfs < fs || mfe > fe {
+        let (mfs, mut mfe) = (m.fstart, m.fend);
+        if mfs < fs || mfe > fe || mfs < twin_end {
             continue;
+        }
+        if let Some(t) = ms.get(i + 1).filter(|t| {
+            matches!(Ctx::cue(t), Some((CueClass::Month, CueValue::Number(n))) if n as u8 == month)
+                && t.fstart >= mfe
+                && t.fstart - mfe <= 3
+                && ctx.folded.text[mfe..t.fstart]
+                    .chars()
+                    .all(|c| matches!(c, '/' | '(' | ' ' | '-'))
+        }) {
+            // "(يناير)": the closing bracket belongs to the date too.
+            mfe = t.fend + usize::from(ctx.folded.text[t.fend..].starts_with(')'));
+            twin_end = mfe;
         }
         // The day comes within a few words before the month: a bounded look-back keeps
         // the end-anchored search from rescanning the whole sentence.
@@ -109,6 +171,10 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             day = c.get(2).and_then(|d| d.as_str().parse().ok());
             from = c.get(1).and_then(|d| d.as_str().parse().ok());
             start = fs + look + c.get(0).map_or(mfs - fs - look, |g| g.start());
+        } else if let Some((d, a)) = ordinal_day_before(ctx, &ms[..i], mfs) {
+            // "الخامس من مارس", "the fifth of March".
+            day = Some(d);
+            start = a;
         }
         let mut rest = after;
         if day.is_none() {
@@ -158,21 +224,48 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
         out.push(DateMention {
             when,
             span: span(ctx, start, end),
+            stamp: is_stamp(ctx, s, start, end),
         });
     }
     // Numeric dates and bare years need digits: most sentences have none.
     let digits = ft.bytes().any(|b| b.is_ascii_digit());
     for c in NUMERIC.captures_iter(if digits { ft } else { "" }) {
         let g = c.get(0).unwrap();
-        let nums: Vec<Option<u16>> = (1..=6)
-            .map(|i| c.get(i).and_then(|x| x.as_str().parse().ok()))
-            .collect();
-        let (y, m, d) = match (nums[0], nums[1], nums[2], nums[3], nums[4], nums[5]) {
-            (Some(d), Some(m), Some(y), ..) => (y, m, d),
-            (_, _, _, Some(y), Some(m), Some(d)) => (y, m, d),
-            _ => continue,
+        // "1.2.3.4" is a version or an address, not a date.
+        let (x, z) = (
+            ft[..g.start()].chars().next_back(),
+            ft[g.end()..].chars().next(),
+        );
+        let glued = |c: Option<char>, digit_after: Option<char>| {
+            matches!(c, Some('.' | '/' | '-')) && digit_after.is_some_and(|d| d.is_ascii_digit())
         };
-        if PartialDate::day(y, m as u8, d as u8).is_none() {
+        if glued(x, ft[..g.start()].chars().nth_back(1)) || glued(z, ft[g.end()..].chars().nth(1)) {
+            continue;
+        }
+        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u16>().ok());
+        let sep = |i: usize| c.get(i).map(|x| x.as_str());
+        let (y, m, d) = if let (Some(a), Some(b), Some(y)) = (num(1), num(3), num(5)) {
+            if sep(2) != sep(4) {
+                continue;
+            }
+            // Two-digit years are of this century: "05/03/24".
+            let y = if y < 100 { 2000 + y } else { y };
+            // Day first, unless the first number cannot be a month's day and the
+            // second can ("3/25/2024").
+            if b > 12 && a <= 12 {
+                (y, a, b)
+            } else {
+                (y, b, a)
+            }
+        } else if let (Some(y), Some(m), Some(d)) = (num(6), num(8), num(10)) {
+            if sep(7) != sep(9) {
+                continue;
+            }
+            (y, m, d)
+        } else {
+            continue;
+        };
+        if m > 12 || PartialDate::day(y, m as u8, d as u8).is_none() {
             continue;
         }
         let (a, b) = (fs + g.start(), fs + g.end());
@@ -184,7 +277,30 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
                 day: d as u8,
             },
             span: span(ctx, a, b),
+            stamp: is_stamp(ctx, s, a, b),
         });
+    }
+    // The year of an event's edition: "GITEX Africa 2024", "القمة العالمية للحكومات 2026".
+    for m in ms {
+        if !matches!(m.entry, crate::gazetteer::Entry::Event(_)) || !digits || m.fend > fe {
+            continue;
+        }
+        let Some(c) = EDITION_YEAR.captures(&ctx.folded.text[m.fend..fe]) else {
+            continue;
+        };
+        let g = c.get(1).unwrap();
+        let (a, b) = (m.fend + g.start(), m.fend + g.end());
+        if used.iter().any(|&(x, y)| a < y && x < b) {
+            continue;
+        }
+        if let Ok(y) = g.as_str().parse() {
+            used.push((a, b));
+            out.push(DateMention {
+                when: When::Edition(y),
+                span: span(ctx, a, b),
+                stamp: false,
+            });
+        }
     }
     for c in YEAR_ALONE.captures_iter(if digits { ft } else { "" }) {
         let g = c.get(1).unwrap();
@@ -201,17 +317,25 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             out.push(DateMention {
                 when: When::Year(y),
                 span: span(ctx, a, b),
+                stamp: false,
             });
         }
     }
-    // Weekdays and relative days not attached to a date.
+    // Weekdays and relative days, months and years not attached to a date.
     for m in ms {
+        let rel = |k: u16| k as i32 - REL_OFFSET;
         let (when, a, b) = match Ctx::cue(m) {
             Some((CueClass::Weekday, CueValue::Number(w))) => {
                 (When::Weekday(w as u8), m.fstart, m.fend)
             }
             Some((CueClass::RelDay, CueValue::Number(k))) => {
-                (When::Relative(k as i32 - 10), m.fstart, m.fend)
+                (When::Relative(rel(k)), m.fstart, m.fend)
+            }
+            Some((CueClass::RelMonth, CueValue::Number(k))) => {
+                (When::RelMonth(rel(k)), m.fstart, m.fend)
+            }
+            Some((CueClass::RelYear, CueValue::Number(k))) => {
+                (When::RelYear(rel(k)), m.fstart, m.fend)
             }
             _ => continue,
         };
@@ -222,10 +346,59 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
         out.push(DateMention {
             when,
             span: span(ctx, a, b),
+            stamp: false,
         });
     }
     out.sort_by_key(|d| d.span.start);
     out
+}
+
+/// A day written as an ordinal word right before a month: "الخامس من مارس", "the fifth
+/// of March". Returns the day and the folded start.
+fn ordinal_day_before(
+    ctx: &Ctx<'_>,
+    before: &[crate::gazetteer::Mention],
+    mfs: usize,
+) -> Option<(u8, usize)> {
+    let o = before.last()?;
+    let Some((CueClass::Ordinal, CueValue::Number(n))) = Ctx::cue(o) else {
+        return None;
+    };
+    if o.fend > mfs || mfs - o.fend > 8 || !(1..=31).contains(&n) {
+        return None;
+    }
+    let gap = ctx.folded.text[o.fend..mfs].trim();
+    let links = rules::rules(ctx.lang).day_of;
+    (gap.is_empty() || links.iter().any(|l| fold_str(l) == gap)).then_some((n as u8, o.fstart))
+}
+
+/// Whether a date is a page stamp or a wire dateline: alone on a short line ("Date :
+/// 2015.04.21", "Thursday, April 11th 2024 - 10:13 UTC"), or at the head of a sentence
+/// before the agency's mark ("RABAT, 12 May (MAP) –", "دبي في 4 فبراير /وام/").
+fn is_stamp(ctx: &Ctx<'_>, s: usize, fa: usize, fb: usize) -> bool {
+    let (ss, se) = ctx.sents[s];
+    let (a, b) = (ctx.to_orig(fa), ctx.to_orig_end(fb));
+    let statused = |x: usize, y: usize| {
+        ctx.overlapping(s, x, y).iter().any(|m| {
+            matches!(
+                Ctx::cue(m),
+                Some((
+                    CueClass::Signed
+                        | CueClass::Planned
+                        | CueClass::Ratified
+                        | CueClass::Referenced,
+                    _
+                ))
+            )
+        })
+    };
+    let short = (se - ss).saturating_sub(b - a) <= 50;
+    if short && !statused(ss, se) {
+        return true;
+    }
+    let after = ctx.text[b..se].trim_start();
+    let marked = after.starts_with(['(', '/', '-', '–', '—', '|']);
+    a - ss <= 40 && marked && !statused(ss, a)
 }
 
 fn span(ctx: &Ctx<'_>, fa: usize, fb: usize) -> Span {
@@ -294,8 +467,24 @@ pub(crate) fn resolve(
             PartialDate::day(y, month, day)
         }
         When::Month { year, month } => PartialDate::month(year, month),
-        When::Year(y) => Some(PartialDate::year(y)),
-        When::Range { .. } => None,
+        When::Year(y) | When::Edition(y) => Some(PartialDate::year(y)),
+        // A range gives its month ("held from 3 to 6 November").
+        When::Range { year, month, .. } => {
+            let y = year.or_else(|| infer_year(month, reference))?;
+            PartialDate::month(y, month)
+        }
+        When::RelMonth(k) => {
+            let p = published?;
+            let m0 = p.year as i32 * 12 + p.month? as i32 - 1 + k;
+            PartialDate::month(
+                u16::try_from(m0.div_euclid(12)).ok()?,
+                (m0.rem_euclid(12) + 1) as u8,
+            )
+        }
+        When::RelYear(k) => {
+            let p = published?;
+            Some(PartialDate::year(u16::try_from(p.year as i32 + k).ok()?))
+        }
         When::Weekday(w) => {
             let p = published?;
             if let (Some(m), Some(day)) = (p.month, p.day) {
@@ -371,10 +560,12 @@ mod tests {
                 to: 19,
             },
             span: Span::new(0, 0),
+            stamp: false,
         };
         let monday = DateMention {
             when: When::Weekday(1),
             span: Span::new(0, 0),
+            stamp: false,
         };
         assert_eq!(
             resolve(&monday, pub_, &[range], pub_).unwrap().to_string(),
@@ -392,6 +583,7 @@ mod tests {
                 day: 16,
             },
             span: Span::new(0, 0),
+            stamp: false,
         };
         assert_eq!(
             resolve(&dm, None, &[], "2025-04".parse().ok())

@@ -71,4 +71,10 @@ pub(crate) static RULES: Rules = Rules {
         "separate",
     ],
     clause_break: &["and", "along with", "with"],
+    range_to: &["to", "until", "through", "and"],
+    day_suffix: &["st", "nd", "rd", "th"],
+    day_of: &["of"],
+    year_lead: &[],
+    year_prep: &["in", "since", "of"],
+    hijri_mark: &[],
 };

@@ -33,7 +33,7 @@ pub(super) fn status_bit(s: Status) -> u8 {
 }
 
 pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: bool) -> Agreement {
-    let (single, ranges) = (doc.single, doc.ranges);
+    let single = doc.single;
     let (sigs, sides) = signatories::find(ctx, f);
     // Parties: core sentences, then signatories' sides, then the frame's other sentences
     // and the headline when the core names fewer than two.
@@ -111,8 +111,8 @@ pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: b
     }
 
     let organizations = organizations(ctx, f);
-    let date = date_of(ctx, f, ranges);
     let event = event_of(ctx, f, doc.readers);
+    let date = date_of(ctx, f, doc, event.as_ref());
     let location = location_of(ctx, f, event.as_ref());
     let domains = domains_of(ctx, f, single);
 
@@ -167,11 +167,15 @@ pub(super) fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
 pub(super) fn date_of(
     ctx: &Ctx<'_>,
     f: &Frame,
-    ranges: &[DateMention],
+    doc: &DocFacts<'_>,
+    event: Option<&Spanned<String>>,
 ) -> Option<Spanned<crate::PartialDate>> {
+    let ranges = doc.ranges;
     // The dates of the core sentences, nearest to a signing cue (for ratified and
-    // referenced frames, the signing, not the approval), then the other sentences.
-    for group in [&f.core, &f.sents] {
+    // referenced frames, the signing, not the approval), then the other sentences,
+    // then the sentences that report the ceremony without naming the instrument
+    // ("The signing ceremony took place on Saturday in Istanbul").
+    for group in [&f.core, &f.sents, &f.signers] {
         let mut best: Option<(usize, Spanned<crate::PartialDate>)> = None;
         for &s in group.iter() {
             let (ss, se) = ctx.sents[s];
@@ -201,42 +205,75 @@ pub(super) fn date_of(
                 continue;
             }
             for &d in ctx.dates(s) {
-                if matches!(d.when, When::Range { .. }) {
-                    continue;
-                }
-                if f.status != Status::Referenced && matches!(d.when, When::Year(_)) {
-                    continue;
-                }
-                // "yesterday" or "on Monday" is never when a recalled instrument was signed,
-                // and for a planned one it is when the plan was announced.
-                if matches!(f.status, Status::Referenced | Status::Planned)
-                    && matches!(d.when, When::Weekday(_) | When::Relative(_))
-                {
-                    continue;
-                }
-                let Some(value) = dates::resolve(&d, ctx.published, ranges, ctx.reference()) else {
-                    continue;
-                };
-                let dist = signs
-                    .iter()
-                    .map(|&p| p.abs_diff(d.span.start))
-                    .min()
-                    .unwrap_or(usize::MAX);
-                // A precise date beats a vaguer one a little nearer: "un processus entamé en
-                // 2022 … la signature du mémorandum, le 15 décembre 2022".
-                let penalty = match d.when {
-                    When::Weekday(_) | When::Relative(_) => 40,
-                    When::Year(_) => 160,
-                    _ => 0,
-                };
-                let score = dist + penalty;
-                if best.as_ref().is_none_or(|b| score < b.0) {
-                    best = Some((score, Spanned::new(value, d.span)));
+                if let Some((value, penalty)) = candidate(ctx, f, &d, ranges) {
+                    let dist = signs
+                        .iter()
+                        .map(|&p| p.abs_diff(d.span.start))
+                        .min()
+                        .unwrap_or(usize::MAX);
+                    let score = dist + penalty;
+                    if best.as_ref().is_none_or(|b| score < b.0) {
+                        best = Some((score, Spanned::new(value, d.span)));
+                    }
                 }
             }
         }
         if let Some((_, d)) = best {
             return Some(d);
+        }
+    }
+    // Signed at an event: its stated range gives the month ("organisée du 12 au 14
+    // novembre"), its edition the year ("GITEX Africa 2024").
+    if let Some(e) = event {
+        let s = ctx.sentence_at(e.span.start);
+        let stated = ctx
+            .dates(s)
+            .iter()
+            .filter(|d| d.span.start >= e.span.end && d.span.start - e.span.end <= 160)
+            .find_map(|d| match d.when {
+                When::Range { .. } | When::Edition(_) => {
+                    let v = dates::resolve(d, ctx.anchor(d.span.start), ranges, ctx.reference())?;
+                    Some(Spanned::new(v, d.span))
+                }
+                _ => None,
+            });
+        if stated.is_some() {
+            return stated;
+        }
+    }
+    // The day the lead states for the talks during which it was signed ("India and
+    // Egypt on Wednesday (January 25th) decided …", then "The two countries also
+    // exchanged memorandums"): the sentence just before, naming the same countries and
+    // read by no instrument.
+    if f.status == Status::Signed {
+        if let Some(&first) = f.core.first() {
+            if let Some(prev) = first.checked_sub(1) {
+                let named = ctx
+                    .in_sentence(prev)
+                    .iter()
+                    .filter_map(|m| party_of(ctx, m))
+                    .fold(Vec::new(), |mut v, c| {
+                        if !v.contains(&c) {
+                            v.push(c);
+                        }
+                        v
+                    });
+                let same = f.countries.len() >= 2 && f.countries.iter().all(|c| named.contains(c));
+                if same && doc.readers[prev] == 0 {
+                    let lead = ctx.dates(prev).iter().find_map(|d| {
+                        if !matches!(
+                            d.when,
+                            When::Day { .. } | When::Weekday(_) | When::Relative(_)
+                        ) {
+                            return None;
+                        }
+                        candidate(ctx, f, d, ranges).map(|(v, _)| Spanned::new(v, d.span))
+                    });
+                    if lead.is_some() {
+                        return lead;
+                    }
+                }
+            }
         }
     }
     // A signing reported with no date of its own: the one day the article states in
@@ -265,12 +302,55 @@ pub(super) fn date_of(
     found
 }
 
+/// What a date mention in a frame's sentence says of its signing, and how far it is
+/// to be trusted against nearer ones: `None` when it cannot date this frame.
+fn candidate(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    d: &DateMention,
+    ranges: &[DateMention],
+) -> Option<(crate::PartialDate, usize)> {
+    let relative = matches!(
+        d.when,
+        When::Weekday(_) | When::Relative(_) | When::RelMonth(_)
+    );
+    if matches!(d.when, When::Year(_) | When::RelYear(_)) && f.status != Status::Referenced {
+        return None;
+    }
+    // "yesterday" or "on Monday" is never when a recalled instrument was signed,
+    // and for a planned one it is when the plan was announced.
+    if relative && f.status == Status::Planned
+        || matches!(d.when, When::Weekday(_) | When::Relative(_)) && f.status == Status::Referenced
+    {
+        return None;
+    }
+    let value = dates::resolve(d, ctx.anchor(d.span.start), ranges, ctx.reference())?;
+    // A page stamp or a dateline is when the report was written: it places the
+    // signing in its month, no more ("دبي في 4 فبراير /وام/ وقعت …").
+    if d.stamp {
+        if f.status != Status::Signed {
+            return None;
+        }
+        return Some((crate::PartialDate::month(value.year, value.month?)?, 200));
+    }
+    // A precise date beats a vaguer one a little nearer: "un processus entamé en
+    // 2022 … la signature du mémorandum, le 15 décembre 2022".
+    let penalty = match d.when {
+        When::Weekday(_) | When::Relative(_) => 40,
+        When::Range { .. } | When::RelMonth(_) => 100,
+        When::Year(_) | When::RelYear(_) => 160,
+        When::Edition(_) => 300,
+        _ => 0,
+    };
+    Some((value, penalty))
+}
+
 pub(super) fn location_of(
     ctx: &Ctx<'_>,
     f: &Frame,
     event: Option<&Spanned<String>>,
 ) -> Option<Spanned<String>> {
-    for (group, core) in [(&f.core, true), (&f.sents, false)] {
+    for (group, core) in [(&f.core, true), (&f.sents, false), (&f.signers, false)] {
         for &s in group.iter() {
             // For a ratified instrument (approved elsewhere than where it was signed) a
             // place counts only beside a signing verb; outside the anchors' sentences,

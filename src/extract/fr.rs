@@ -71,4 +71,10 @@ pub(crate) static RULES: Rules = Rules {
         "des",
     ],
     clause_break: &["et", "ainsi que", "avec"],
+    range_to: &["au", "a", "et"],
+    day_suffix: &["er"],
+    day_of: &["de"],
+    year_lead: &["de l'année"],
+    year_prep: &["en", "depuis", "au cours de"],
+    hijri_mark: &[],
 };

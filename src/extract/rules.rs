@@ -29,6 +29,19 @@ pub(crate) struct Rules {
     /// Quantifiers that give a plural instrument without a number ("several",
     /// "plusieurs", "عده"): such a plural names instruments of today's news.
     pub vague_quantifier: &'static [&'static str],
+    /// Date grammar: what joins the two days of a range ("du 3 au 5", "from 3 to 5",
+    /// "من 3 إلى 5", "بين 3 و6").
+    pub range_to: &'static [&'static str],
+    /// Suffixes of a day number ("1er", "5th").
+    pub day_suffix: &'static [&'static str],
+    /// What stands between a day and its month ("the 5th of March", "الخامس من مارس").
+    pub day_of: &'static [&'static str],
+    /// What may stand between a month and its year ("mars de l'année 2024", "مارس من عام 2024").
+    pub year_lead: &'static [&'static str],
+    /// Prepositions before a bare year that dates something ("en 2021", "in 2021", "عام 2021").
+    pub year_prep: &'static [&'static str],
+    /// Marks after a Hijri year ("1445 هـ").
+    pub hijri_mark: &'static [&'static str],
 }
 
 /// Capitalised words that are never part of a Latin personal name (folded).

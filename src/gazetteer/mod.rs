@@ -8,7 +8,7 @@ mod automaton;
 mod parse;
 
 pub(crate) use automaton::{Entry, Matcher, Mention};
-pub(crate) use parse::{CountryKind, CueClass, Lang, OrgKind};
+pub(crate) use parse::{CountryKind, CueClass, Lang, OrgKind, REL_OFFSET};
 
 use std::path::Path;
 

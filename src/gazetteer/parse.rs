@@ -72,6 +72,8 @@ cue_classes! {
     Month => "month",
     Weekday => "weekday",
     RelDay => "relday",
+    RelMonth => "relmonth",
+    RelYear => "relyear",
     Title => "title",
     Body => "body",
     Honorific => "honorific",
@@ -87,6 +89,9 @@ cue_classes! {
     Hijri => "hijri",
     Counterpart => "counterpart",
 }
+
+/// Relative cues (`relday`, `relmonth`, `relyear`) store their signed offset plus this.
+pub(crate) const REL_OFFSET: i32 = 1000;
 
 /// One form to find in texts, with what it means.
 #[derive(Debug, Clone)]
@@ -411,11 +416,14 @@ impl Data {
                         }
                         CueValue::Number(n)
                     }
-                    CueClass::RelDay => {
+                    CueClass::RelDay | CueClass::RelMonth | CueClass::RelYear => {
                         let n: i32 = v
                             .parse()
                             .map_err(|_| l.err(format!("{v:?} is not a number")))?;
-                        CueValue::Number((n + 10) as u16)
+                        if !(-REL_OFFSET..=REL_OFFSET).contains(&n) {
+                            return Err(l.err(format!("{n} is out of range ±{REL_OFFSET}")));
+                        }
+                        CueValue::Number((n + REL_OFFSET) as u16)
                     }
                     _ => CueValue::None,
                 };
