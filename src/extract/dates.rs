@@ -95,11 +95,12 @@ fn hijri_after() -> String {
 static DAY_BEFORE: Lazy<Regex> = Lazy::new(|| Regex::new(&day_before()).unwrap());
 static DAY_AFTER: Lazy<Regex> = Lazy::new(|| Regex::new(&day_after()).unwrap());
 static YEAR_AFTER: Lazy<Regex> = Lazy::new(|| Regex::new(&year_after()).unwrap());
-/// Numeric dates: day first (or month first when the day cannot be a month),
+/// Numeric dates (on folded text, where a hyphen is a space: the original must have
+/// a mark there): day first (or month first when the day cannot be a month),
 /// "16.07.2021", "05/03/24", "3-5-2024"; or year first, "2024-03-05", "2015.04.21".
 static NUMERIC: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"\b(?:(\d{1,2})([/.\-])(\d{1,2})([/.\-])((?:19|20)?\d{2})|((?:19|20)\d{2})([/.\-])(\d{1,2})([/.\-])(\d{1,2}))\b",
+        r"\b(?:(\d{1,2})([/. ])(\d{1,2})([/. ])((?:19|20)?\d{2})|((?:19|20)\d{2})([/. ])(\d{1,2})([/. ])(\d{1,2}))\b",
     )
     .unwrap()
 });
@@ -243,7 +244,19 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             continue;
         }
         let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u16>().ok());
-        let sep = |i: usize| c.get(i).map(|x| x.as_str());
+        // The separator as written: a folded space must be a hyphen or a dash.
+        let sep = |i: usize| {
+            c.get(i).map(|x| {
+                let a = ctx.to_orig(fs + x.start());
+                ctx.text[a..].chars().next().unwrap_or(' ')
+            })
+        };
+        if [2, 4, 7, 9]
+            .iter()
+            .any(|&i| sep(i).is_some_and(char::is_whitespace))
+        {
+            continue;
+        }
         let (y, m, d) = if let (Some(a), Some(b), Some(y)) = (num(1), num(3), num(5)) {
             if sep(2) != sep(4) {
                 continue;

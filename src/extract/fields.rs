@@ -112,7 +112,8 @@ pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: b
 
     let organizations = organizations(ctx, f);
     let event = event_of(ctx, f, doc.readers);
-    let date = date_of(ctx, f, doc, event.as_ref());
+    let named: Vec<Country> = parties.keys().copied().collect();
+    let date = date_of(ctx, f, doc, event.as_ref(), &named);
     let location = location_of(ctx, f, event.as_ref());
     let domains = domains_of(ctx, f, single);
 
@@ -169,6 +170,7 @@ pub(super) fn date_of(
     f: &Frame,
     doc: &DocFacts<'_>,
     event: Option<&Spanned<String>>,
+    parties: &[Country],
 ) -> Option<Spanned<crate::PartialDate>> {
     let ranges = doc.ranges;
     // The dates of the core sentences, nearest to a signing cue (for ratified and
@@ -224,21 +226,28 @@ pub(super) fn date_of(
     }
     // Signed at an event: its stated range gives the month ("organisée du 12 au 14
     // novembre"), its edition the year ("GITEX Africa 2024").
+    // Wherever the article names that event.
     if let Some(e) = event {
-        let s = ctx.sentence_at(e.span.start);
-        let stated = ctx
-            .dates(s)
-            .iter()
-            .filter(|d| d.span.start >= e.span.end && d.span.start - e.span.end <= 160)
-            .find_map(|d| match d.when {
-                When::Range { .. } | When::Edition(_) => {
-                    let v = dates::resolve(d, ctx.anchor(d.span.start), ranges, ctx.reference())?;
-                    Some(Spanned::new(v, d.span))
-                }
-                _ => None,
-            });
-        if stated.is_some() {
-            return stated;
+        let named = ctx.mentions.iter().enumerate().filter(
+            |(_, m)| matches!(m.entry, Entry::Event(i) if ctx.g.events[i as usize] == e.value),
+        );
+        for (i, m) in named {
+            let s = ctx.sent_of[i];
+            let stated = ctx
+                .dates(s)
+                .iter()
+                .filter(|d| d.span.start >= m.end && d.span.start - m.end <= 160)
+                .find_map(|d| match d.when {
+                    When::Range { .. } | When::Edition(_) => {
+                        let v =
+                            dates::resolve(d, ctx.anchor(d.span.start), ranges, ctx.reference())?;
+                        Some(Spanned::new(v, d.span))
+                    }
+                    _ => None,
+                });
+            if stated.is_some() {
+                return stated;
+            }
         }
     }
     // The day the lead states for the talks during which it was signed ("India and
@@ -258,7 +267,7 @@ pub(super) fn date_of(
                         }
                         v
                     });
-                let same = f.countries.len() >= 2 && f.countries.iter().all(|c| named.contains(c));
+                let same = parties.len() >= 2 && parties.iter().all(|c| named.contains(c));
                 if same && doc.readers[prev] == 0 {
                     let lead = ctx.dates(prev).iter().find_map(|d| {
                         if !matches!(

@@ -185,3 +185,49 @@ pub(crate) fn rules(lang: Lang) -> &'static Rules {
         Lang::Ar => &super::ar::RULES,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold_str;
+
+    /// Every word compared with folded text must be written folded, or it never matches
+    /// (an Arabic "على" against the text's "علي"). The date grammar words are exempt:
+    /// `dates` folds them when it builds its patterns; so are `portfolio` words, which
+    /// are read in the original text.
+    #[test]
+    fn literals_compared_with_folded_text_are_folded() {
+        let mut bad = Vec::new();
+        let mut check = |list: &str, words: &[&str]| {
+            for w in words {
+                if fold_str(w) != *w && fold_str(w) != w.trim() {
+                    bad.push(format!("{list}: {w:?} folds to {:?}", fold_str(w)));
+                }
+            }
+        };
+        check("NOT_NAME", NOT_NAME);
+        check("ar::NOT_NAME", super::super::ar::NOT_NAME);
+        for lang in [Lang::Fr, Lang::En, Lang::Ar] {
+            let r = rules(lang);
+            for (name, words) in [
+                ("locative", r.locative),
+                ("signer_lead", r.signer_lead),
+                ("particles", r.particles),
+                ("clause_break", r.clause_break),
+                ("continuation", r.continuation),
+                ("coordination", r.coordination),
+                ("visit", r.visit),
+                ("visit_to", r.visit_to),
+            ] {
+                check(&format!("{lang:?}.{name}"), words);
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn the_check_catches_an_unfolded_word() {
+        assert_ne!(fold_str("على"), "على");
+        assert_ne!(fold_str("Où"), "Où");
+    }
+}
