@@ -218,6 +218,8 @@ mod tests {
                 ("coordination", r.coordination),
                 ("visit", r.visit),
                 ("visit_to", r.visit_to),
+                ("counterpart_lead", r.counterpart_lead),
+                ("vague_quantifier", r.vague_quantifier),
             ] {
                 check(&format!("{lang:?}.{name}"), words);
             }
