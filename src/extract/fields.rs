@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::context::Ctx;
 use super::dates::{self, DateMention, When};
 use super::frames::{status_of, Frame};
-use super::places::{country_is_place, party_of};
+use super::places::{country_is_place, party_of, ranked_countries};
 use super::signatories;
 use super::MAX_ORGANIZATIONS;
 use crate::gazetteer::{CueClass, CueValue, Entry, Mention};
@@ -74,16 +74,8 @@ pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: b
 
     // Nothing near the instrument: the article's most-named countries.
     if parties.is_empty() && article_wide {
-        let mut counts: BTreeMap<Country, (usize, Span)> = BTreeMap::new();
-        for m in &ctx.mentions {
-            if let Some(c) = party_of(ctx, m) {
-                counts.entry(c).or_insert((0, Span::new(m.start, m.end))).0 += 1;
-            }
-        }
-        let mut ranked: Vec<(Country, (usize, Span))> = counts.into_iter().collect();
-        ranked.sort_by_key(|r| std::cmp::Reverse(r.1 .0));
-        for (c, (_, span)) in ranked.into_iter().take(2) {
-            parties.insert(c, span);
+        for p in ranked_countries(ctx).into_iter().take(2) {
+            parties.insert(p.value, p.span);
         }
     }
 

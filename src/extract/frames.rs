@@ -79,9 +79,16 @@ impl SentenceCountries {
         })
     }
 
-    /// The countries of a sentence already looked at (none otherwise).
+    /// The countries of a sentence, once `fill_all` has run.
     fn cached(&self, s: usize) -> &[crate::Country] {
         self.0[s].as_deref().unwrap_or(&[])
+    }
+
+    /// Finds every sentence's countries: one pass over the mentions.
+    fn fill_all(&mut self, ctx: &Ctx<'_>) {
+        for s in 0..self.0.len() {
+            self.of(ctx, s);
+        }
     }
 
     /// Adds a sentence's countries to a set.
@@ -229,7 +236,7 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
         }
         let count = count_before(ctx, idx, m);
         let sides = segment::after(ctx, idx);
-        let listed = sides.countries().len() >= 2;
+        let listed = sides.country_count() >= 2;
         // "the existing agreements", "les accords signés": a plural names instruments
         // only with a number ("two agreements"), a vague quantifier ("several
         // agreements") or a list of counterparts ("agreements with Ghana and Kenya");
@@ -388,6 +395,7 @@ pub(super) fn compatible(f: &Frame, im: &InstrumentMention) -> bool {
 pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
     let mut countries = SentenceCountries(vec![None; ctx.sents.len()]);
+    countries.fill_all(ctx);
     let span_of = |i: usize| Span::new(ctx.mentions[i].start, ctx.mentions[i].end);
     // Anchors first.
     for im in ims {
@@ -415,11 +423,6 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             // Another pair of countries is another instrument: "l'accord avec le Brésil …
             // la convention avec la Guinée équatoriale".
             let here = countries.of(ctx, im.sent).to_vec();
-            for f in &frames {
-                for &s in &f.core {
-                    countries.of(ctx, s);
-                }
-            }
             // Rule `new_counterpart`: signed "with" another country or body than the
             // frame's is another instrument, unless that one is the frame's own side
             // named again ("X signed with Y … Y's minister signed with X").
@@ -469,7 +472,11 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             Some(t) => {
                 let f = &mut frames[t];
                 f.name(im, span_of(im.idx));
-                f.core.push(im.sent);
+                // Anchors come in text order: one entry per sentence keeps the core
+                // as short as the frame's sentences.
+                if f.core.last() != Some(&im.sent) {
+                    f.core.push(im.sent);
+                }
                 countries.join(ctx, im.sent, &mut f.countries);
                 if let Some(c) = im.counterpart.filter(|c| !f.counterparts.contains(c)) {
                     f.counterparts.push(c);
@@ -578,10 +585,7 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                     // Arabia was signed …"), then the signings in turn.
                     .min_by_key(|&j| {
                         let theirs = frames[j].spread.ranked(frames[j].ordinal);
-                        let ours = f
-                            .core
-                            .iter()
-                            .any(|&s| theirs.is_some_and(|c| countries.of(ctx, s).contains(&c)));
+                        let ours = theirs.is_some_and(|c| f.countries.contains(&c));
                         (!ours, absorbed[j])
                     })
             })

@@ -121,8 +121,13 @@ fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
             .map(|f| (fill(ctx, f, &doc, true), f))
             .collect();
     }
-    // One agreement per country of a distributive plural.
-    let home = ranked_countries(ctx);
+    // One agreement per country of a distributive plural. The home side is ranked
+    // only for the articles whose frames name a counterpart.
+    let home = if frames.iter().any(|f| !f.counterparts.is_empty()) {
+        places::ranked_countries(ctx)
+    } else {
+        Vec::new()
+    };
     let mut spread = Vec::with_capacity(out.len());
     for (mut a, f) in out {
         segment::home_side(&mut a, f, &home);
@@ -130,23 +135,4 @@ fn build(ctx: &Ctx<'_>) -> Vec<Agreement> {
     }
     spread.truncate(MAX_AGREEMENTS);
     spread
-}
-
-/// The countries the article names as parties, most named first: the home side of
-/// an agreement whose clause names only its counterparts.
-fn ranked_countries(ctx: &Ctx<'_>) -> Vec<crate::model::Spanned<crate::Country>> {
-    let mut counts: Vec<(crate::Country, usize, crate::model::Span)> = Vec::new();
-    for m in &ctx.mentions {
-        if let Some(c) = party_of(ctx, m) {
-            match counts.iter_mut().find(|x| x.0 == c) {
-                Some(x) => x.1 += 1,
-                None => counts.push((c, 1, crate::model::Span::new(m.start, m.end))),
-            }
-        }
-    }
-    counts.sort_by_key(|x| (std::cmp::Reverse(x.1), x.2.start));
-    counts
-        .into_iter()
-        .map(|(c, _, s)| crate::model::Spanned::new(c, s))
-        .collect()
 }

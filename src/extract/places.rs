@@ -126,6 +126,28 @@ pub(super) fn arabic_prefix(ctx: &Ctx<'_>, m: &Mention, p: &str) -> bool {
     prefix.contains(p)
 }
 
+/// The countries the article names as parties, most named first (ties: first named
+/// first): the article-wide parties of a frame that names none, and the home side of
+/// an agreement whose clause names only its counterparts.
+pub(super) fn ranked_countries(ctx: &Ctx<'_>) -> Vec<crate::model::Spanned<Country>> {
+    let mut counts: std::collections::BTreeMap<Country, (usize, crate::model::Span)> =
+        std::collections::BTreeMap::new();
+    for m in &ctx.mentions {
+        if let Some(c) = party_of(ctx, m) {
+            counts
+                .entry(c)
+                .or_insert((0, crate::model::Span::new(m.start, m.end)))
+                .0 += 1;
+        }
+    }
+    let mut ranked: Vec<(Country, (usize, crate::model::Span))> = counts.into_iter().collect();
+    ranked.sort_by_key(|(_, (n, span))| (std::cmp::Reverse(*n), span.start));
+    ranked
+        .into_iter()
+        .map(|(c, (_, span))| crate::model::Spanned::new(c, span))
+        .collect()
+}
+
 /// The countries a mention names as a party, if any.
 pub(super) fn party_of(ctx: &Ctx<'_>, m: &Mention) -> Option<Country> {
     match m.entry {

@@ -71,6 +71,14 @@ impl Counterparts {
         self.countries().get(k).map(|c| c.0)
     }
 
+    /// How many countries the list names.
+    pub fn country_count(&self) -> usize {
+        self.list
+            .iter()
+            .filter(|c| matches!(c.0, Counterpart::Country(_)))
+            .count()
+    }
+
     /// The countries of the list, in order.
     pub fn countries(&self) -> Vec<(Country, Span)> {
         self.list
@@ -105,7 +113,7 @@ fn find_lead(t: &str, words: &[&str]) -> Option<(usize, usize)> {
             let before = t[..at].chars().next_back();
             let after = t[end..].chars().next();
             if before.is_none_or(|c| !is_word_char(c)) && after.is_none_or(|c| !is_word_char(c)) {
-                if best.is_none_or(|(b, _)| at < b || (at == b && end > best.unwrap().1)) {
+                if best.is_none_or(|(b, e)| at < b || (at == b && end > e)) {
                     best = Some((at, end));
                 }
                 break;
@@ -263,7 +271,7 @@ pub(super) fn scope_parties(agreements: &mut [Agreement], frames: &[Frame]) {
         let others: Vec<Country> = frames
             .iter()
             .enumerate()
-            .filter(|&(j, o)| j != i && o.core.iter().any(|s| f.core.contains(s)))
+            .filter(|&(j, o)| j != i && o.core.iter().any(|s| f.core.binary_search(s).is_ok()))
             .flat_map(|(_, o)| o.counterparts.iter())
             .filter_map(|c| match c {
                 Counterpart::Country(k) if *k != mine && !f.counterparts.contains(c) => Some(*k),
