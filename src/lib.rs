@@ -195,7 +195,8 @@ impl<'a> Document<'a> {
         Document::new(text)
     }
 
-    /// Sets the publication date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    /// Sets the publication date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). A date that is not
+    /// [valid](PartialDate::is_valid) is not used to resolve relative dates.
     pub fn published(mut self, date: PartialDate) -> Document<'a> {
         self.published = Some(date);
         self

@@ -237,32 +237,54 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
-    /// A year only.
-    pub fn year(year: u16) -> PartialDate {
-        PartialDate {
+    /// The years the crate reads and computes dates in. A year outside them (a
+    /// publication year 0000, "9999-12-31" plus "demain") gives no date rather than
+    /// a wrong one.
+    pub const YEARS: std::ops::RangeInclusive<u16> = 1900..=2199;
+
+    /// A year only; `None` outside [`PartialDate::YEARS`].
+    ///
+    /// ```
+    /// use accords::PartialDate;
+    /// assert_eq!(PartialDate::year(2024).unwrap().to_string(), "2024");
+    /// assert_eq!(PartialDate::year(0), None);
+    /// ```
+    pub fn year(year: u16) -> Option<PartialDate> {
+        PartialDate::YEARS.contains(&year).then_some(PartialDate {
             year,
             month: None,
-            day: None,
-        }
-    }
-
-    /// A month of a year; `None` when the month is out of range.
-    pub fn month(year: u16, month: u8) -> Option<PartialDate> {
-        (1..=12).contains(&month).then_some(PartialDate {
-            year,
-            month: Some(month),
             day: None,
         })
     }
 
-    /// A day; `None` when it does not exist in the calendar.
+    /// A month of a year; `None` when the month or the year is out of range.
+    pub fn month(year: u16, month: u8) -> Option<PartialDate> {
+        let y = PartialDate::year(year)?;
+        (1..=12).contains(&month).then_some(PartialDate {
+            month: Some(month),
+            ..y
+        })
+    }
+
+    /// A day; `None` when it does not exist in the calendar or its year is out of range.
     pub fn day(year: u16, month: u8, day: u8) -> Option<PartialDate> {
-        (PartialDate::month(year, month).is_some() && day >= 1 && day <= days_in_month(year, month))
-            .then_some(PartialDate {
-                year,
-                month: Some(month),
-                day: Some(day),
-            })
+        let m = PartialDate::month(year, month)?;
+        (day >= 1 && day <= days_in_month(year, month)).then_some(PartialDate {
+            day: Some(day),
+            ..m
+        })
+    }
+
+    /// Whether the date could have come from [`PartialDate::year`], [`PartialDate::month`]
+    /// or [`PartialDate::day`]: the fields are public, so a caller can build one that
+    /// does not exist.
+    pub fn is_valid(&self) -> bool {
+        match (self.month, self.day) {
+            (None, None) => PartialDate::year(self.year).is_some(),
+            (Some(m), None) => PartialDate::month(self.year, m).is_some(),
+            (Some(m), Some(d)) => PartialDate::day(self.year, m, d).is_some(),
+            (None, Some(_)) => false,
+        }
     }
 }
 
@@ -327,7 +349,7 @@ impl FromStr for PartialDate {
             }
         };
         match parts.as_slice() {
-            [y] => Ok(PartialDate::year(num(y, 4)?)),
+            [y] => PartialDate::year(num(y, 4)?).ok_or_else(err),
             [y, m] => PartialDate::month(num(y, 4)?, num(m, 2)? as u8).ok_or_else(err),
             [y, m, d] => {
                 PartialDate::day(num(y, 4)?, num(m, 2)? as u8, num(d, 2)? as u8).ok_or_else(err)

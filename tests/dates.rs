@@ -269,3 +269,42 @@ fn status_by_verb_class() {
         .collect();
     assert!(bad.is_empty(), "\n{}", bad.join("\n"));
 }
+
+/// Years at the edges of the calendar give no date rather than a wrong one: a
+/// publication year 0000 or 9999 is not read, a year outside 1900–2199 in the text is
+/// no date, and a caller's impossible publication date is not used.
+#[test]
+fn years_out_of_range_give_no_date() {
+    check(&[
+        (
+            " date 0000-01 Le Maroc et le Sénégal ont signé hier un mémorandum d'entente.",
+            "",
+        ),
+        (
+            " date 9999-12-31 Morocco and Senegal will sign a memorandum of understanding tomorrow.",
+            "",
+        ),
+        (
+            " date 2024-05 Le Maroc et le Sénégal ont signé en 0000 un mémorandum d'entente.",
+            "",
+        ),
+        (
+            " date 2024-05 Le Maroc et le Sénégal ont signé en 2023 un mémorandum d'entente.",
+            "2023",
+        ),
+    ]);
+    assert!(" date 0000-01".trim()[5..]
+        .parse::<accords::PartialDate>()
+        .is_err());
+    assert!("2200".parse::<accords::PartialDate>().is_err());
+    let impossible = accords::PartialDate {
+        year: 0,
+        month: Some(1),
+        day: Some(1),
+    };
+    assert!(!impossible.is_valid());
+    let text = "Morocco and Senegal signed a memorandum of understanding yesterday.";
+    let out = Extractor::new().extract(&Document::new(text).published(impossible));
+    assert_eq!(out.agreements.len(), 1);
+    assert_eq!(out.agreements[0].date, None);
+}

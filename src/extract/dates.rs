@@ -480,7 +480,7 @@ pub(crate) fn resolve(
             PartialDate::day(y, month, day)
         }
         When::Month { year, month } => PartialDate::month(year, month),
-        When::Year(y) | When::Edition(y) => Some(PartialDate::year(y)),
+        When::Year(y) | When::Edition(y) => PartialDate::year(y),
         // A range gives its month ("held from 3 to 6 November").
         When::Range { year, month, .. } => {
             let y = year.or_else(|| infer_year(month, reference))?;
@@ -496,7 +496,7 @@ pub(crate) fn resolve(
         }
         When::RelYear(k) => {
             let p = published?;
-            Some(PartialDate::year(u16::try_from(p.year as i32 + k).ok()?))
+            PartialDate::year(u16::try_from(p.year as i32 + k).ok()?)
         }
         When::Weekday(w) => {
             let p = published?;

@@ -31,7 +31,7 @@ use frames::{frames, instrument_mentions, Frame};
 use places::party_of;
 
 use crate::gazetteer::{CueClass, Gazetteer, Lang};
-use crate::model::{Agreement, Extraction, Instrument, Language, Status};
+use crate::model::{Agreement, Extraction, Instrument, Language, PartialDate, Status};
 use crate::Document;
 
 pub(crate) fn extract(g: &Gazetteer, doc: &Document<'_>) -> Extraction {
@@ -49,7 +49,13 @@ pub(crate) fn extract(g: &Gazetteer, doc: &Document<'_>) -> Extraction {
             }
         }
     };
-    let ctx = Ctx::new(g, text, base, lang, doc.publication());
+    let ctx = Ctx::new(
+        g,
+        text,
+        base,
+        lang,
+        doc.publication().filter(PartialDate::is_valid),
+    );
     let agreements = build(&ctx);
     Extraction {
         language,
