@@ -31,6 +31,11 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { path, source } => write!(f, "{}: {}", path.display(), source),
+            Error::Gazetteer {
+                file,
+                line: 0,
+                reason,
+            } => write!(f, "{file}: {reason}"),
             Error::Gazetteer { file, line, reason } => write!(f, "{file}:{line}: {reason}"),
         }
     }

@@ -591,3 +591,69 @@ fn gazetteer_missing_folder_is_io_error() {
         },
     }
 }
+
+#[test]
+fn gazetteer_bom_and_lone_cr_line_ends() {
+    // A byte-order mark before the first line, and old Mac line ends (CR alone).
+    let dir = TempDir::new("bom-cr");
+    dir.write(
+        "places.tsv",
+        "\u{FEFF}# places\rZiguinchor\tSN\tfr\tZiguinchor\rZiguinchor\tSN\ten\tZiguinchor\r"
+            .as_bytes(),
+    );
+    let ex = build(dir.path()).expect("BOM and CR line ends are accepted");
+    let text = "Le Maroc et le Sénégal ont signé à Ziguinchor un mémorandum d'entente.";
+    let out = run(&ex, &Document::new(text));
+    assert_eq!(out.agreements.len(), 1);
+    let place = out.agreements[0]
+        .location
+        .as_ref()
+        .map(|l| l.value.as_str());
+    assert_eq!(place, Some("Ziguinchor"));
+
+    // Lines are still counted right: the third CR-ended line is the bad one.
+    let bad = TempDir::new("cr-bad");
+    bad.write(
+        "places.tsv",
+        b"# places\rZiguinchor\tSN\tfr\tZiguinchor\rKolda\tSN\tfr\r",
+    );
+    expect_gazetteer_error(&bad, "places.tsv", 3, "columns");
+    let crlf = TempDir::new("crlf-bad");
+    crlf.write(
+        "places.tsv",
+        b"# places\r\nZiguinchor\tSN\tfr\tZiguinchor\r\nKolda\tSN\tfr\r\n",
+    );
+    expect_gazetteer_error(&crlf, "places.tsv", 3, "columns");
+}
+
+#[test]
+fn gazetteer_empty_countries_file_is_blamed_on_itself() {
+    let dir = TempDir::new("no-countries");
+    dir.write("countries.tsv", b"# nothing here\n");
+    expect_gazetteer_error(&dir, "countries.tsv", 0, "no countries");
+}
+
+/// A user folder with many events and places builds in time linear in their number.
+#[test]
+fn gazetteer_build_is_linear_in_events_and_places() {
+    let time = |n: usize| {
+        let dir = TempDir::new(&format!("scale-{n}"));
+        let mut places = String::new();
+        let mut events = String::new();
+        for i in 0..n {
+            places.push_str(&format!("Town{i}\tSN\ten\tTown{i}\n"));
+            events.push_str(&format!("Forum{i} Town{i}\ten\tForum{i} Town{i}\n"));
+        }
+        dir.write("places.tsv", places.as_bytes());
+        dir.write("events.tsv", events.as_bytes());
+        let start = std::time::Instant::now();
+        build(dir.path()).expect("a large folder builds");
+        start.elapsed().as_secs_f64()
+    };
+    let (small, large) = (time(1000), time(8000));
+    assert!(
+        large <= 12.0 * small + 0.05,
+        "8× the entries took {:.1}× the time ({small:.3}s vs {large:.3}s)",
+        large / small
+    );
+}

@@ -10,6 +10,7 @@ mod parse;
 pub(crate) use automaton::{Entry, Matcher, Mention};
 pub(crate) use parse::{CountryKind, CueClass, Lang, OrgKind, REL_OFFSET};
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::model::{Country, Domain, Instrument};
@@ -125,21 +126,7 @@ impl Gazetteer {
     fn from_files(files: Vec<(String, Vec<u8>)>) -> Result<Gazetteer, Error> {
         let data = parse::Data::parse(&files)?;
         let matcher = Matcher::build(&data.forms)?;
-        // An event named after its city ("Expo 2020 Dubai") tells where it is held.
-        let event_places = data
-            .events
-            .iter()
-            .map(|e| {
-                let words: Vec<&str> = e.split(|c: char| !c.is_alphanumeric()).collect();
-                data.places
-                    .iter()
-                    .position(|p| {
-                        let pw: Vec<&str> = p.name.split(|c: char| !c.is_alphanumeric()).collect();
-                        words.windows(pw.len()).any(|w| w == pw.as_slice())
-                    })
-                    .map(|i| i as u32)
-            })
-            .collect();
+        let event_places = event_places(&data.events, &data.places);
         Ok(Gazetteer {
             event_places,
             places: data.places,
@@ -149,4 +136,33 @@ impl Gazetteer {
             matcher,
         })
     }
+}
+
+/// The words of a name, split at every character that is not a letter or digit.
+fn words(name: &str) -> Vec<&str> {
+    name.split(|c: char| !c.is_alphanumeric()).collect()
+}
+
+/// An event named after its city ("Expo 2020 Dubai") tells where it is held: for each
+/// event, the first place (in file order) whose name is a run of the event's words. Place
+/// names are looked up by their word runs, so the cost grows with events + places, not
+/// their product.
+fn event_places(events: &[String], places: &[Place]) -> Vec<Option<u32>> {
+    let mut by_words: HashMap<Vec<&str>, u32> = HashMap::new();
+    let mut longest = 0;
+    for (i, p) in places.iter().enumerate() {
+        let w = words(&p.name);
+        longest = longest.max(w.len());
+        by_words.entry(w).or_insert(i as u32);
+    }
+    events
+        .iter()
+        .map(|e| {
+            let w = words(e);
+            (1..=longest.min(w.len()))
+                .flat_map(|n| w.windows(n))
+                .filter_map(|run| by_words.get(run).copied())
+                .min()
+        })
+        .collect()
 }

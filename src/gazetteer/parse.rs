@@ -165,9 +165,10 @@ fn lines<'a>(file: &'a str, bytes: &'a [u8], columns: usize) -> Result<Vec<Line<
             reason: "invalid UTF-8".to_string(),
         }
     })?;
+    // A byte-order mark is no part of the first line; lines end with LF, CRLF or CR alone.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let raw = raw.trim_end_matches('\r');
+    for (i, raw) in split_lines(text).enumerate() {
         if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
             continue;
         }
@@ -189,6 +190,25 @@ fn lines<'a>(file: &'a str, bytes: &'a [u8], columns: usize) -> Result<Vec<Line<
         out.push(line);
     }
     Ok(out)
+}
+
+/// The lines of a text ending with LF, CRLF or a lone CR, without their ends.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line = &rest[..end];
+        let skip = if rest[end..].starts_with("\r\n") {
+            2
+        } else {
+            1
+        };
+        rest = rest.get(end + skip..).unwrap_or("");
+        Some(line)
+    })
 }
 
 /// Rejects a second identical row.
@@ -245,6 +265,13 @@ impl Data {
         // Countries: the generated file defines the known codes.
         let (name, bytes) = get(0);
         let base = lines(name, bytes, 4)?;
+        if base.is_empty() {
+            return Err(Error::Gazetteer {
+                file: name.to_string(),
+                line: 0,
+                reason: "no countries: this file defines the known country codes".to_string(),
+            });
+        }
         let known: HashSet<Country> = base
             .iter()
             .map(|l| {
