@@ -157,6 +157,14 @@ pub(super) fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
     out
 }
 
+/// The distance from `x` to the nearest of `sorted` (not empty), by binary search.
+fn nearest(sorted: &[usize], x: usize) -> usize {
+    let i = sorted.partition_point(|&p| p < x);
+    let after = sorted.get(i).map(|&p| p - x);
+    let before = i.checked_sub(1).map(|j| x - sorted[j]);
+    after.into_iter().chain(before).min().unwrap_or(usize::MAX)
+}
+
 pub(super) fn date_of(
     ctx: &Ctx<'_>,
     f: &Frame,
@@ -179,7 +187,7 @@ pub(super) fn date_of(
                 .into_iter()
                 .filter(|&p| p >= ss && p < se)
                 .collect();
-            let signs: Vec<usize> = if f.status == Status::Referenced && !own.is_empty() {
+            let mut signs: Vec<usize> = if f.status == Status::Referenced && !own.is_empty() {
                 own
             } else {
                 ctx.in_sentence(s)
@@ -198,13 +206,10 @@ pub(super) fn date_of(
             if signs.is_empty() {
                 continue;
             }
+            signs.sort_unstable();
             for &d in ctx.dates(s) {
                 if let Some((value, penalty)) = candidate(ctx, f, &d, ranges) {
-                    let dist = signs
-                        .iter()
-                        .map(|&p| p.abs_diff(d.span.start))
-                        .min()
-                        .unwrap_or(usize::MAX);
+                    let dist = nearest(&signs, d.span.start);
                     let score = dist + penalty;
                     if best.as_ref().is_none_or(|b| score < b.0) {
                         best = Some((score, Spanned::new(value, d.span)));

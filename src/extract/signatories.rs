@@ -697,6 +697,8 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
     if let Some(st) = start {
         words.push((ss + st, se));
     }
+    // Clause ends come in word order: a binary search, not a scan, tells one.
+    let is_break = |x: usize| breaks.binary_search(&x).is_ok();
     let fold = |k: usize| crate::text::fold_str(&ctx.text[words[k].0..words[k].1]);
     let covered = |k: usize| {
         let (a, b) = words[k];
@@ -745,7 +747,7 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
             })
         };
         while ce < words.len()
-            && (ce == j || !breaks.contains(&ce))
+            && (ce == j || !is_break(ce))
             && !lead(ce)
             && !opener(ce)
             && !ends_clause(ce)
@@ -759,12 +761,12 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         {
             j = last + 1;
         }
-        while j < words.len() && !breaks.contains(&j) {
+        while j < words.len() && !is_break(j) {
             let w = fold(j);
             let next_article = j + 1 < words.len() && is_article(&fold(j + 1));
             if covered(j).is_some()
                 || is_article(&w)
-                || (w.starts_with('و') && next_article && !breaks.contains(&(j + 1)))
+                || (w.starts_with('و') && next_article && !is_break(j + 1))
             {
                 j += 1;
             } else {
@@ -774,7 +776,7 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         // The name: up to the clause end, a lead word or another opener.
         let mut e = j;
         while e < words.len()
-            && (e <= j || !breaks.contains(&e))
+            && (e <= j || !is_break(e))
             && !lead(e)
             && !opener(e)
             && covered(e).is_none()
@@ -818,11 +820,11 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
                 break;
             }
             start = x;
-            if breaks.contains(&x) || glued_and {
+            if is_break(x) || glued_and {
                 break;
             }
         }
-        if !(2..=4).contains(&(o - start)) || (start + 1..o).any(|x| breaks.contains(&x)) {
+        if !(2..=4).contains(&(o - start)) || (start + 1..o).any(is_break) {
             continue;
         }
         if (start..o).any(|x| fold(x).chars().any(|c| c.is_ascii_digit())) {
@@ -845,10 +847,10 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
             continue;
         }
         let mut e = k + 1;
-        while e < words.len() && !breaks.contains(&e) && covered(e).is_none() && e - k <= 5 {
+        while e < words.len() && !is_break(e) && covered(e).is_none() && e - k <= 5 {
             e += 1;
         }
-        if e < words.len() && breaks.contains(&e) && opener(e) && (2..=4).contains(&(e - k - 1)) {
+        if e < words.len() && is_break(e) && opener(e) && (2..=4).contains(&(e - k - 1)) {
             let names: Vec<String> = (k + 1..e).map(fold).collect();
             if names.iter().any(|w| {
                 super::ar::NOT_NAME.contains(&w.as_str()) || is_article(w) && names.len() < 2
