@@ -657,3 +657,33 @@ fn gazetteer_build_is_linear_in_events_and_places() {
         large / small
     );
 }
+
+#[test]
+fn gazetteer_forms_nested_too_deep_are_refused() {
+    // "Forum", "Grand Forum", "Grand Grand Forum"…: each ends all the longer ones, so one
+    // place of a text would match them all.
+    let dir = TempDir::new("nested");
+    let events: String = (0..80)
+        .map(|i| {
+            let name = format!("{}Forum", "Grand ".repeat(i));
+            format!("{name}\ten\t{name}\n")
+        })
+        .collect();
+    dir.write("events.tsv", events.as_bytes());
+    match build(dir.path()) {
+        Err(Error::Gazetteer { reason, .. }) => assert!(reason.contains("nest"), "{reason}"),
+        other => panic!("expected a nesting error, got {:?}", other.map(|_| ())),
+    }
+    // Ten levels are fine.
+    let ok = TempDir::new("nested-ok");
+    ok.write(
+        "events.tsv",
+        events
+            .lines()
+            .take(10)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .as_bytes(),
+    );
+    build(ok.path()).expect("ten nested forms build");
+}

@@ -56,6 +56,14 @@ pub(crate) struct Matcher {
     arabic: Vec<bool>,
 }
 
+/// At most this many distinct forms in all the gazetteer files together.
+pub(crate) const MAX_FORMS: usize = 1_000_000;
+
+/// At most this many forms may end a form (itself included): "forum", "tech forum",
+/// "africa tech forum" are three. The number of matches at one place of a text is bounded
+/// by it, so a folder of forms nested in one another cannot blow up time and memory.
+pub(crate) const MAX_NESTED: usize = 64;
+
 /// Prefixes (folded) that may stand before an Arabic name in the same word.
 const CLITICS: &[&str] = &[
     "", "و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "فك",
@@ -90,6 +98,17 @@ impl Matcher {
             }
             add(f.folded.clone(), m);
         }
+        let gazetteer_error = |reason: String| Error::Gazetteer {
+            file: "(all files)".into(),
+            line: 0,
+            reason,
+        };
+        if patterns.len() > MAX_FORMS {
+            return Err(gazetteer_error(format!(
+                "{} forms, more than the {MAX_FORMS} allowed",
+                patterns.len()
+            )));
+        }
         let arabic = patterns
             .iter()
             .map(|p| p.chars().next().is_some_and(is_arabic))
@@ -98,11 +117,17 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
-            .map_err(|e| Error::Gazetteer {
-                file: "(all)".into(),
-                line: 0,
-                reason: e.to_string(),
-            })?;
+            .map_err(|e| gazetteer_error(e.to_string()))?;
+        if let Some(p) = patterns.iter().find(|p| {
+            ac.find_overlapping_iter(p.as_str())
+                .filter(|m| m.end() == p.len())
+                .nth(MAX_NESTED)
+                .is_some()
+        }) {
+            return Err(gazetteer_error(format!(
+                "more than {MAX_NESTED} forms end the form {p:?}: forms nest too deep"
+            )));
+        }
         Ok(Matcher {
             ac,
             meanings,
