@@ -143,3 +143,53 @@ fn a_ratification_of_agreements_with_a_list_takes_each_signing_in_turn() {
         .iter()
         .all(|a| a.instrument.value == accords::Instrument::MemorandumOfUnderstanding));
 }
+
+// Rule `another_instrument`: "un autre", "another", "أخرى" is one more instrument.
+
+#[test]
+fn fr_another_instrument_is_one_more() {
+    let out = run(" date 2024-04-10 Le Sénégal et la France ont signé mardi à Dakar un mémorandum d'entente sur \
+        la cybersécurité. Un autre mémorandum d'entente a été signé par les deux pays sur l'administration électronique.");
+    assert_eq!(out.len(), 2, "{out:?}");
+    assert_eq!(pairs(&out), [["FR", "SN"], ["FR", "SN"]]);
+    // Each reads the subject of its own sentence.
+    let domains: Vec<Vec<accords::Domain>> = out
+        .iter()
+        .map(|a| a.domains.iter().map(|d| d.value).collect())
+        .collect();
+    assert_eq!(
+        domains,
+        [
+            vec![accords::Domain::Cybersecurity],
+            vec![accords::Domain::EGovernment]
+        ]
+    );
+}
+
+#[test]
+fn en_another_instrument_is_one_more() {
+    let out = run(" date 2024-04-10 Ghana and India signed a memorandum of understanding on digital payments \
+        on Tuesday in Accra. Another memorandum of understanding was signed by the two countries on cybersecurity.");
+    assert_eq!(out.len(), 2, "{out:?}");
+}
+
+#[test]
+fn ar_another_instrument_is_one_more() {
+    let out = run(" date 2024-04-10 وقعت مصر والأردن مذكرة تفاهم في مجال الأمن السيبراني. كما وقع البلدان مذكرة \
+        تفاهم أخرى في مجال الحكومة الإلكترونية.");
+    assert_eq!(out.len(), 2, "{out:?}");
+}
+
+#[test]
+fn another_within_a_counted_group_opens_no_third() {
+    let out = run(" date 2024-04-10 Ghana and India signed two memoranda of understanding on Tuesday: one on \
+        digital payments, and another memorandum of understanding on cybersecurity.");
+    assert_eq!(out.len(), 2, "{out:?}");
+}
+
+#[test]
+fn the_same_instrument_named_again_is_no_other() {
+    let out = run(" date 2024-04-10 Ghana and India signed a memorandum of understanding on digital payments \
+        on Tuesday. The memorandum of understanding was signed by the two ministers in Accra.");
+    assert_eq!(out.len(), 1, "{out:?}");
+}

@@ -62,6 +62,8 @@ pub(crate) static RULES: Rules = Rules {
     visit_to: &[" الي", " لي"],
     counterpart_lead: &["مع", "مع كل من"],
     vague_quantifier: &["عده", "جمله من", "مجموعه من", "حزمه من", "سلسله من"],
+    another_before: &[],
+    another_after: &["اخري", "اخر"],
     clause_break: &["و"],
     range_to: &["إلى", "حتى", "و"],
     day_suffix: &[],

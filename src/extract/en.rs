@@ -70,6 +70,8 @@ pub(crate) static RULES: Rules = Rules {
         "a set of",
         "separate",
     ],
+    another_before: &["another", "yet another"],
+    another_after: &[],
     clause_break: &["and", "along with", "with"],
     range_to: &["to", "until", "through", "and"],
     day_suffix: &["st", "nd", "rd", "th"],

@@ -70,6 +70,8 @@ pub(crate) static RULES: Rules = Rules {
         "un ensemble de",
         "des",
     ],
+    another_before: &["un autre", "une autre"],
+    another_after: &[],
     clause_break: &["et", "ainsi que", "avec"],
     range_to: &["au", "a", "et"],
     day_suffix: &["er"],

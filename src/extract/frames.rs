@@ -22,6 +22,8 @@ pub(super) struct InstrumentMention {
     counterpart: Option<Counterpart>,
     /// A plural "with" several countries: one instrument per country.
     spread: bool,
+    /// Said to be one more: "un autre mémorandum" (rule `another_instrument`).
+    another: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -265,6 +267,7 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             ordinal,
             counterpart: sides.first(),
             spread: plural && listed,
+            another: segment::another(ctx, idx),
         });
     }
     out
@@ -413,7 +416,10 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                 f.status == status && compatible(f, im) && f.counterparts.contains(&c)
             })
         });
-        let target = if im.count > 1 {
+        // Rule `another_instrument`, unless "another" picks out a member of a counted
+        // group ("two MoUs … one on trade, another on health").
+        let one_more = im.another && frames.iter().all(|f| f.ordinal == 0);
+        let target = if im.count > 1 || one_more {
             None
         } else if by_ordinal.is_some() {
             by_ordinal

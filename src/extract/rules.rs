@@ -29,6 +29,10 @@ pub(crate) struct Rules {
     /// Quantifiers that give a plural instrument without a number ("several",
     /// "plusieurs", "عده"): such a plural names instruments of today's news.
     pub vague_quantifier: &'static [&'static str],
+    /// What marks an instrument as one more, not one already named: "un autre
+    /// mémorandum", "another MoU" (before it), "مذكرة تفاهم أخرى" (after it).
+    pub another_before: &'static [&'static str],
+    pub another_after: &'static [&'static str],
     /// Date grammar: what joins the two days of a range ("du 3 au 5", "from 3 to 5",
     /// "من 3 إلى 5", "بين 3 و6").
     pub range_to: &'static [&'static str],
@@ -220,6 +224,8 @@ mod tests {
                 ("visit_to", r.visit_to),
                 ("counterpart_lead", r.counterpart_lead),
                 ("vague_quantifier", r.vague_quantifier),
+                ("another_before", r.another_before),
+                ("another_after", r.another_after),
             ] {
                 check(&format!("{lang:?}.{name}"), words);
             }

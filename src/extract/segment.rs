@@ -1,7 +1,7 @@
 //! Segmentation: telling apart the instruments that one sentence or one article
 //! reports, by their counterparts.
 //!
-//! Two named rules live here, each with examples in `tests/segmentation.rs`:
+//! Three named rules live here, each with examples in `tests/segmentation.rs`:
 //!
 //! - `new_counterpart`: an instrument signed "with" another country or body than
 //!   the frame it would join is another instrument ("signed an MoU on security with
@@ -11,6 +11,8 @@
 //!   one instrument per country ("separate MoUs with Ghana and Kenya", "des
 //!   conventions avec le Sénégal et le Gabon", "مذكرات تفاهم مع كل من فلسطين
 //!   والصومال").
+//! - `another_instrument`: "un autre mémorandum", "another MoU", "اتفاقية أخرى" is
+//!   one more instrument, not the one already named.
 //!
 //! Distances are counted in words of the folded text, so an Arabic window covers as
 //! many words as a French one.
@@ -180,9 +182,9 @@ pub(super) fn after(ctx: &Ctx<'_>, idx: usize) -> Counterparts {
     out
 }
 
-/// Whether a plural instrument mention has a vague quantifier right before it:
-/// "several MoUs", "plusieurs conventions", "عدة اتفاقيات".
-pub(super) fn vague_plural(ctx: &Ctx<'_>, idx: usize) -> bool {
+/// Whether one of `words` (folded) stands right before instrument mention `idx`, as
+/// whole words, in its sentence.
+fn just_before(ctx: &Ctx<'_>, idx: usize, words: &[&str]) -> bool {
     let m = &ctx.mentions[idx];
     let (ss, _) = ctx.sents[ctx.sent_of[idx]];
     let fs = ctx.to_folded(ss);
@@ -191,13 +193,43 @@ pub(super) fn vague_plural(ctx: &Ctx<'_>, idx: usize) -> bool {
         from += 1;
     }
     let before = ctx.folded.text[from..m.fstart].trim_end();
-    rules::rules(ctx.lang).vague_quantifier.iter().any(|q| {
+    words.iter().any(|q| {
         before.ends_with(q)
             && before[..before.len() - q.len()]
                 .chars()
                 .next_back()
                 .is_none_or(|c| !is_word_char(c))
     })
+}
+
+/// Whether one of `words` (folded) stands right after instrument mention `idx`, as a
+/// whole word.
+fn just_after(ctx: &Ctx<'_>, idx: usize, words: &[&str]) -> bool {
+    let m = &ctx.mentions[idx];
+    let (_, se) = ctx.sents[ctx.sent_of[idx]];
+    let to = ctx.to_folded(se).max(m.fend);
+    let after = ctx.folded.text[m.fend..to].trim_start();
+    words.iter().any(|w| {
+        after.starts_with(w)
+            && after[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word_char(c))
+    })
+}
+
+/// Whether a plural instrument mention has a vague quantifier right before it:
+/// "several MoUs", "plusieurs conventions", "عدة اتفاقيات".
+pub(super) fn vague_plural(ctx: &Ctx<'_>, idx: usize) -> bool {
+    just_before(ctx, idx, rules::rules(ctx.lang).vague_quantifier)
+}
+
+/// Rule `another_instrument`: an instrument said to be one more ("un autre mémorandum
+/// signé entre…", "another MoU was signed", "ووقع الجانبان اتفاقية أخرى") is not the
+/// one already named, so it joins no frame.
+pub(super) fn another(ctx: &Ctx<'_>, idx: usize) -> bool {
+    let r = rules::rules(ctx.lang);
+    just_before(ctx, idx, r.another_before) || just_after(ctx, idx, r.another_after)
 }
 
 /// Rule `distributive_counterparts`: an agreement whose instrument was named in the
