@@ -687,3 +687,26 @@ fn gazetteer_forms_nested_too_deep_are_refused() {
     );
     build(ok.path()).expect("ten nested forms build");
 }
+
+#[test]
+fn gazetteer_relative_offsets_are_range_checked() {
+    for (value, name) in [
+        ("2147483647", "huge"),
+        ("-1001", "below"),
+        ("demain", "word"),
+    ] {
+        let dir = TempDir::new(&format!("relday-{name}"));
+        dir.write(
+            "cues/fr.tsv",
+            format!("{CUE_HEADER}instrument\tagreement\taccord\nrelday\t{value}\tdemain\n")
+                .as_bytes(),
+        );
+        expect_gazetteer_error(&dir, "cues/fr.tsv", 4, value);
+    }
+    let ok = TempDir::new("relday-ok");
+    ok.write(
+        "cues/fr.tsv",
+        format!("{CUE_HEADER}instrument\tagreement\taccord\nrelday\t-1000\tjadis\n").as_bytes(),
+    );
+    build(ok.path()).expect("an offset of 1000 days is allowed");
+}

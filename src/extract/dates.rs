@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::context::Ctx;
 use super::rules::{self, Rules};
-use crate::gazetteer::{CueClass, CueValue, Lang, REL_OFFSET};
+use crate::gazetteer::{CueClass, CueValue, Lang};
 use crate::model::{days_in_month, PartialDate, Span};
 use crate::text::fold_str;
 
@@ -132,7 +132,7 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
                 _ => None,
             })
     };
-    let mut used: Vec<(usize, usize)> = Vec::new();
+    let mut used = Taken::default();
     // The second name of a double month form ("تشرين الثاني/نوفمبر", "كانون الثاني (يناير)").
     let mut twin_end = 0;
     for (i, m) in ms.iter().enumerate() {
@@ -221,7 +221,7 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             (None, _, Some(y)) => When::Month { year: y, month },
             _ => continue,
         };
-        used.push((start, end));
+        used.insert(start, end);
         out.push(DateMention {
             when,
             span: span(ctx, start, end),
@@ -282,7 +282,7 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             continue;
         }
         let (a, b) = (fs + g.start(), fs + g.end());
-        used.push((a, b));
+        used.insert(a, b);
         out.push(DateMention {
             when: When::Day {
                 year: Some(y),
@@ -303,11 +303,11 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
         };
         let g = c.get(1).unwrap();
         let (a, b) = (m.fend + g.start(), m.fend + g.end());
-        if used.iter().any(|&(x, y)| a < y && x < b) {
+        if used.overlaps(a, b) {
             continue;
         }
         if let Ok(y) = g.as_str().parse() {
-            used.push((a, b));
+            used.insert(a, b);
             out.push(DateMention {
                 when: When::Edition(y),
                 span: span(ctx, a, b),
@@ -318,7 +318,7 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
     for c in YEAR_ALONE.captures_iter(if digits { ft } else { "" }) {
         let g = c.get(1).unwrap();
         let (a, b) = (fs + g.start(), fs + g.end());
-        if used.iter().any(|&(x, y)| a < y && x < b) {
+        if used.overlaps(a, b) {
             continue;
         }
         if HIJRI_AFTER.is_match(&ft[g.end()..]) {
@@ -336,23 +336,22 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
     }
     // Weekdays and relative days, months and years not attached to a date.
     for m in ms {
-        let rel = |k: u16| k as i32 - REL_OFFSET;
         let (when, a, b) = match Ctx::cue(m) {
             Some((CueClass::Weekday, CueValue::Number(w))) => {
                 (When::Weekday(w as u8), m.fstart, m.fend)
             }
-            Some((CueClass::RelDay, CueValue::Number(k))) => {
-                (When::Relative(rel(k)), m.fstart, m.fend)
+            Some((CueClass::RelDay, CueValue::Offset(k))) => {
+                (When::Relative(k as i32), m.fstart, m.fend)
             }
-            Some((CueClass::RelMonth, CueValue::Number(k))) => {
-                (When::RelMonth(rel(k)), m.fstart, m.fend)
+            Some((CueClass::RelMonth, CueValue::Offset(k))) => {
+                (When::RelMonth(k as i32), m.fstart, m.fend)
             }
-            Some((CueClass::RelYear, CueValue::Number(k))) => {
-                (When::RelYear(rel(k)), m.fstart, m.fend)
+            Some((CueClass::RelYear, CueValue::Offset(k))) => {
+                (When::RelYear(k as i32), m.fstart, m.fend)
             }
             _ => continue,
         };
-        if used.iter().any(|&(x, y)| a < y && x < b) {
+        if used.overlaps(a, b) {
             continue;
         }
         // "hier jeudi" / "أمس الاثنين": keep one mention, the relative day.
@@ -412,6 +411,26 @@ fn is_stamp(ctx: &Ctx<'_>, s: usize, fa: usize, fb: usize) -> bool {
     let after = ctx.text[b..se].trim_start();
     let marked = after.starts_with(['(', '/', '-', '–', '—', '|']);
     a - ss <= 40 && marked && !statused(ss, a)
+}
+
+/// The folded ranges already read as a date, kept merged and sorted so that a test for
+/// overlap is a lookup, not a scan: a sentence of many dates stays linear.
+#[derive(Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    fn overlaps(&self, a: usize, b: usize) -> bool {
+        self.0.range(..b).next_back().is_some_and(|(_, &e)| e > a)
+    }
+
+    fn insert(&mut self, mut a: usize, mut b: usize) {
+        while let Some((&s, &e)) = self.0.range(..b).next_back().filter(|(_, &e)| e > a) {
+            self.0.remove(&s);
+            a = a.min(s);
+            b = b.max(e);
+        }
+        self.0.insert(a, b);
+    }
 }
 
 fn span(ctx: &Ctx<'_>, fa: usize, fb: usize) -> Span {

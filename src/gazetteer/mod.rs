@@ -8,7 +8,7 @@ mod automaton;
 mod parse;
 
 pub(crate) use automaton::{Entry, Matcher, Mention};
-pub(crate) use parse::{CountryKind, CueClass, Lang, OrgKind, REL_OFFSET};
+pub(crate) use parse::{CountryKind, CueClass, Lang, OrgKind};
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -67,6 +67,9 @@ pub(crate) enum CueValue {
     Instrument(Instrument),
     Domain(Domain),
     Number(u16),
+    /// A signed offset from the reference date: days, months or years (`relday`,
+    /// `relmonth`, `relyear`: "hier" is -1, "next year" +1).
+    Offset(i16),
 }
 
 /// All gazetteer data, parsed, with the compiled matcher.

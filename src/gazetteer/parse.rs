@@ -90,8 +90,8 @@ cue_classes! {
     Counterpart => "counterpart",
 }
 
-/// Relative cues (`relday`, `relmonth`, `relyear`) store their signed offset plus this.
-pub(crate) const REL_OFFSET: i32 = 1000;
+/// The largest offset a relative cue (`relday`, `relmonth`, `relyear`) may give, either way.
+const MAX_OFFSET: i16 = 1000;
 
 /// One form to find in texts, with what it means.
 #[derive(Debug, Clone)]
@@ -444,13 +444,14 @@ impl Data {
                         CueValue::Number(n)
                     }
                     CueClass::RelDay | CueClass::RelMonth | CueClass::RelYear => {
-                        let n: i32 = v
+                        let n: i16 = v
                             .parse()
-                            .map_err(|_| l.err(format!("{v:?} is not a number")))?;
-                        if !(-REL_OFFSET..=REL_OFFSET).contains(&n) {
-                            return Err(l.err(format!("{n} is out of range ±{REL_OFFSET}")));
-                        }
-                        CueValue::Number((n + REL_OFFSET) as u16)
+                            .ok()
+                            .filter(|n: &i16| (-MAX_OFFSET..=MAX_OFFSET).contains(n))
+                            .ok_or_else(|| {
+                                l.err(format!("{v:?} is not a number in ±{MAX_OFFSET}"))
+                            })?;
+                        CueValue::Offset(n)
                     }
                     _ => CueValue::None,
                 };
