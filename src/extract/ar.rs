@@ -71,6 +71,17 @@ pub(crate) static RULES: Rules = Rules {
     year_lead: &["من العام", "من عام", "من سنة", "سنة", "عام"],
     year_prep: &["عام", "سنة", "في", "خلال"],
     hijri_mark: &["هـ", "ه", "ھ"],
+    clause: &[
+        "; ",
+        ", و",
+        ", كما",
+        " كما ",
+        " حيث ",
+        " بينما ",
+        " في حين ",
+    ],
+    locative_names_city: false,
+    relative: &[" التي ", " الذي ", " اللتين ", " الذين "],
 };
 
 /// Words that never stand in an Arabic personal name (folded).

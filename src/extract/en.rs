@@ -79,4 +79,16 @@ pub(crate) static RULES: Rules = Rules {
     year_lead: &[],
     year_prep: &["in", "since", "of"],
     hijri_mark: &[],
+    clause: &[
+        "; ",
+        ", and ",
+        ", while ",
+        " while ",
+        " whereas ",
+        ", but ",
+        " but ",
+        " meanwhile",
+    ],
+    locative_names_city: true,
+    relative: &[" which ", " who ", " that "],
 };

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::context::Ctx;
 use super::dates::{self, DateMention, When};
 use super::frames::{status_of, Frame};
-use super::places::{country_is_place, party_of, ranked_countries};
+use super::places::{country_is_place, country_not_city, party_of, ranked_countries};
 use super::signatories;
 use super::MAX_ORGANIZATIONS;
 use crate::gazetteer::{CueClass, CueValue, Entry, Mention};
@@ -403,7 +403,7 @@ pub(super) fn location_of(
                     _ => None,
                 };
                 if let Some(p) = place {
-                    if country_is_place(ctx, m) {
+                    if country_is_place(ctx, m) && !country_not_city(ctx, s, m) {
                         return Some(Spanned::new(p, Span::new(m.start, m.end)));
                     }
                 }

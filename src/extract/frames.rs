@@ -152,15 +152,26 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
                 ))
             )
         };
-        // The nearest status cue of the sentence, by distance in bytes, not beyond another
-        // instrument mention (a cue past one belongs to it); a cue before the instrument
-        // counts a little nearer (verbs precede their objects). Each scan stops at the
-        // next instrument, so the whole pass stays linear.
-        let mut best: Option<(usize, Status, usize)> = None;
+        // The nearest status cue of the instrument's own clause, by distance in bytes
+        // (then of the sentence), not beyond another instrument mention (a cue past one
+        // belongs to it); a cue before the instrument counts a little nearer (verbs
+        // precede their objects). Each scan stops at the next instrument, so the whole
+        // pass stays linear.
+        let (lo, hi) = clause_of(ctx, sent, m);
+        let inside = |x: &Mention| x.fstart >= lo && x.fend <= hi;
+        let mut best: Option<(bool, usize, Status, usize)> = None;
+        // The main verb before the instrument governs a signing told after it: "approved
+        // the MoU signed in Rabat", "وافق … على مذكرة تفاهم وقعتها".
+        let mut ratified_before: Option<usize> = None;
         let mut consider = |k: usize, d: usize| {
-            if let Some(st) = Ctx::cue(&ctx.mentions[k]).and_then(|(class, _)| status_of(class)) {
-                if best.is_none_or(|b| d < b.0) {
-                    best = Some((d, st, k));
+            let x = &ctx.mentions[k];
+            if let Some(st) = Ctx::cue(x).and_then(|(class, _)| status_of(class)) {
+                let key = (!inside(x), d);
+                if best.is_none_or(|b| key < (b.0, b.1)) {
+                    best = Some((key.0, d, st, k));
+                }
+                if st == Status::Ratified && k < idx && inside(x) && ratified_before.is_none() {
+                    ratified_before = Some(k);
                 }
             }
         };
@@ -176,20 +187,29 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             }
             consider(k, ctx.mentions[k].start.saturating_sub(m.end) + 20);
         }
-        let mut status = best.map(|(_, s, k)| (s, k));
-        // An intention governs the signing noun or verb after it: "تعتزمان توقيع",
-        // "s'apprêtent à procéder à la signature", "plan to ink".
-        if let Some((Status::Signed, k)) = status {
+        let mut status = best.map(|(_, _, s, k)| (s, k));
+        if let (Some((Status::Signed, k)), Some(r)) = (status, ratified_before) {
+            if k > idx {
+                status = Some((Status::Ratified, r));
+            }
+        }
+        // A modal, a future or an intention governs the signing noun or verb just after
+        // it, adverbs between: "تعتزمان توقيع", "devraient prochainement signer", "is set
+        // to formally ink", "سيتم خلال الزيارة توقيع".
+        if let Some((Status::Signed | Status::Referenced, k)) = status {
             let c = &ctx.mentions[k];
-            // Only the few mentions right before the verb: the cue stands next to it.
-            let from = first.max(k.saturating_sub(3));
+            let from = first.max(k.saturating_sub(4));
             if let Some(p) = ctx.mentions[from..k]
                 .iter()
-                .rposition(|x| Ctx::is(x, CueClass::Planned))
+                .rposition(|x| Ctx::is(x, CueClass::Planned) || Ctx::is(x, CueClass::Modal))
             {
                 let p = from + p;
-                let gap = c.start.saturating_sub(ctx.mentions[p].end);
-                if gap <= 24 && !ctx.mentions[p + 1..k].iter().any(is_instrument) {
+                let gap = ctx.folded_range(ctx.mentions[p].end.min(c.start), c.start);
+                let near = gap.chars().count() <= 32 && !gap.contains([',', '.', ';', ':']);
+                if near
+                    && inside(&ctx.mentions[p]) == inside(c)
+                    && !ctx.mentions[p + 1..k].iter().any(is_instrument)
+                {
                     status = Some((Status::Planned, p));
                 }
             }
@@ -271,6 +291,43 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
         });
     }
     out
+}
+
+/// The folded range of an instrument's own clause: from the last clause break before
+/// it to the first after it, within a few hundred bytes (a relative pronoun right after
+/// the instrument opens its description, not another clause).
+fn clause_of(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> (usize, usize) {
+    const REACH: usize = 300;
+    let r = rules::rules(ctx.lang);
+    let t = &ctx.folded.text;
+    let (ss, se) = ctx.sents[sent];
+    let (fs, fe) = (ctx.to_folded(ss), ctx.to_folded(se).min(t.len()));
+    let boundary = |i: usize| (i..).find(|&j| t.is_char_boundary(j)).unwrap_or(t.len());
+    let a = boundary(m.fstart.saturating_sub(REACH).max(fs)).min(m.fstart);
+    let b = boundary((m.fend + REACH).min(fe)).max(m.fend);
+    let before = &t[a..m.fstart];
+    let lo = r
+        .clause
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|i| a + i + w.len()))
+        .max()
+        .unwrap_or(a);
+    let after = &t[m.fend..b];
+    let lead = after.len() - after.trim_start_matches([' ', ',']).len();
+    let cut = |w: &&str, min: usize| {
+        after
+            .get(min..)
+            .and_then(|x| x.find(*w))
+            .map(|i| m.fend + min + i)
+    };
+    let hi = r
+        .clause
+        .iter()
+        .filter_map(|w| cut(w, 0))
+        .chain(r.relative.iter().filter_map(|w| cut(w, lead + 1)))
+        .min()
+        .unwrap_or(b);
+    (lo, hi)
 }
 
 /// A stated number of instruments: "deux mémorandums", "three MoUs", Arabic duals.

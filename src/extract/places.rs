@@ -26,8 +26,20 @@ pub(super) fn describes_place(ctx: &Ctx<'_>, m: &Mention, kind: CountryKind) -> 
             return true;
         }
     }
-    // "Riyad (Arabie saoudite)": a country in brackets right after a city.
-    if let Some(inner) = before.strip_suffix('(') {
+    // "Riyad (Arabie saoudite)": a country in brackets right after a city; "à Marrakech,
+    // au Maroc", "in Shenzhen, China": after a placed city and a comma.
+    let no_locative = rules::rules(ctx.lang)
+        .locative
+        .iter()
+        .filter_map(|w| before.strip_suffix(w).filter(|b| b.ends_with([' ', ','])))
+        .next()
+        .unwrap_or(before)
+        .trim_end();
+    let inner = match before.strip_suffix('(') {
+        Some(i) => Some((i, false)),
+        None => no_locative.strip_suffix(',').map(|i| (i, true)),
+    };
+    if let Some((inner, comma)) = inner {
         let city_end = inner.trim_end().len();
         let sent = ctx.sentence_at(m.start);
         let (ss, _) = ctx.sents[sent];
@@ -40,6 +52,7 @@ pub(super) fn describes_place(ctx: &Ctx<'_>, m: &Mention, kind: CountryKind) -> 
                         ..
                     }
             ) && x.fend == city_end
+                && (!comma || country_is_place(ctx, x))
         });
     }
     false
@@ -63,7 +76,7 @@ pub(super) fn dateline(ctx: &Ctx<'_>, m: &Mention) -> bool {
 /// sénégalaise Dakar", "إلى العاصمة الرواندية كيغالي", "in the Omani capital Muscat".
 pub(super) fn place_lead(ctx: &Ctx<'_>, m: &Mention) -> usize {
     static CAPITAL: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
-        regex::Regex::new(r"(?:\b(?:la capitale|capitale|the capital|capital|the city of|city of|la ville de|ville de|العاصمه|مدينه)(?: \S+)?|\bthe \S+ capital(?: city)?) ?$").unwrap()
+        regex::Regex::new(r"(?:\b(?:la capitale|capitale|the capital|capital|the city of|city of|la ville de|ville de|العاصمه|مدينه)(?: \S+)?|\bthe \S+ capital(?: city)?),? ?$").unwrap()
     });
     let start = m.fstart.saturating_sub(60);
     let start = (start..m.fstart)
@@ -97,6 +110,27 @@ pub(super) fn visit_to(ctx: &Ctx<'_>, at: usize) -> bool {
         head.rfind(v)
             .is_some_and(|i| !head[i..].contains([',', '.', ';']))
     })
+}
+
+/// A place written as its own country's name ("في تونس"), where the language's locative
+/// does not tell the city from the country, no city phrase leads it and no signing verb
+/// stands just before it ("الموقعة في الكويت"): the country.
+pub(super) fn country_not_city(ctx: &Ctx<'_>, s: usize, m: &Mention) -> bool {
+    let Entry::Place(i) = m.entry else {
+        return false;
+    };
+    let code = ctx.g.place_country(i);
+    !rules::rules(ctx.lang).locative_names_city
+        && place_lead(ctx, m) == m.fstart
+        && !ctx
+            .overlapping(s, m.start.saturating_sub(24), m.start)
+            .iter()
+            .any(|x| Ctx::is(x, crate::gazetteer::CueClass::Signed))
+        && ctx.overlapping(s, m.start, m.end).iter().any(|x| {
+            x.start == m.start
+                && x.end == m.end
+                && matches!(x.entry, Entry::Country { code: c, kind } if Some(c) == code && kind != CountryKind::Capital)
+        })
 }
 
 /// Whether one of the words stands right before a folded offset (one space apart).

@@ -46,6 +46,15 @@ pub(crate) struct Rules {
     pub year_prep: &'static [&'static str],
     /// Marks after a Hijri year ("1445 هـ").
     pub hijri_mark: &'static [&'static str],
+    /// What opens another clause of a sentence (semicolons, coordinators before a new
+    /// verb: "; ", ", while", "، كما"): a status cue past one speaks of another clause.
+    pub clause: &'static [&'static str],
+    /// Relative pronouns: they end the instrument's clause after it, unless they open
+    /// right after it ("the MoU, which will be signed").
+    pub relative: &'static [&'static str],
+    /// Whether a locative before a name shared by a country and its capital names the
+    /// city ("à Djibouti"), or may name the country (Arabic "في تونس").
+    pub locative_names_city: bool,
 }
 
 /// Capitalised words that are never part of a Latin personal name (folded).
@@ -226,6 +235,8 @@ mod tests {
                 ("vague_quantifier", r.vague_quantifier),
                 ("another_before", r.another_before),
                 ("another_after", r.another_after),
+                ("clause", r.clause),
+                ("relative", r.relative),
             ] {
                 check(&format!("{lang:?}.{name}"), words);
             }

@@ -65,6 +65,7 @@ cue_classes! {
     Plural => "plural",
     Signed => "signed",
     Planned => "planned",
+    Modal => "modal",
     Ratified => "ratified",
     Referenced => "referenced",
     Recall => "recall",
