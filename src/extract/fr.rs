@@ -39,6 +39,7 @@ pub(crate) static RULES: Rules = Rules {
         "cet ",
         "cette ",
         "ces ",
+        "cela",
         "il ",
         "elle ",
         "ils ",

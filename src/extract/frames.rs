@@ -695,8 +695,11 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         let by_ordinal = by_ordinal(&frames, im);
         // The frame whose anchors stand nearest before ("… signé à Rabat. Cet accord
         // prévoit …"), the later one on a tie.
+        // "Ce partenariat …" after a recalled instrument goes on about today's news.
+        let news = frames.iter().any(|f| f.status != Status::Referenced);
         let before = (0..frames.len())
             .filter(|&j| compatible(&frames[j], im))
+            .filter(|&j| !(im.generic && news && frames[j].status == Status::Referenced))
             .filter_map(|j| {
                 let core = &frames[j].core;
                 let i = core.partition_point(|&c| c <= im.sent);
