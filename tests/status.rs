@@ -77,6 +77,9 @@ fn ratification() {
         (" date 2024-06 The Kenyan cabinet approved on Wednesday the memorandum of understanding with Rwanda.", &[Ratified]),
         (" date 2024-06 وافق مجلس الوزراء المصري يوم الأربعاء على اتفاقية التعاون مع الأردن.", &[Ratified]),
         (" date 2024-06 صادق البرلمان التونسي على مذكرة التفاهم مع الجزائر.", &[Ratified]),
+        // The headline's signed "agreement" is the memorandum the cabinet approved.
+        (" date 2024-06 India signs a cooperation agreement with Armenia.\nThe Indian cabinet on Wednesday approved a memorandum of understanding between the ministries of India and Armenia.", &[Ratified]),
+        (" date 2024-06 الهند توقع اتفاقية تعاون للتحول الرقمي مع أرمينيا.\nوافق مجلس الوزراء الهندي يوم الأربعاء على مذكرة تفاهم بين وزارة الإلكترونيات في الهند ووزارة الصناعة في أرمينيا.", &[Ratified]),
     ]);
 }
 

@@ -641,7 +641,8 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                             && (o.instrument == f.instrument
                                 || !o.specific
                                 || !f.specific
-                                || o.instrument == Instrument::Agreement)
+                                || o.instrument == Instrument::Agreement
+                                || f.instrument == Instrument::Agreement)
                     })
                     // The ratification of the signing's counterpart first ("approved
                     // agreements with Tanzania and Saudi Arabia … the MoU with Saudi
