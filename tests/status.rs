@@ -128,6 +128,9 @@ fn places() {
         (" date 2024-06 La Mauritanie et les Emirats arabes unis ont signé le 31 mai un mémorandum d'entente à Marrakech, au Maroc.", "Marrakech"),
         (" date 2024-06 Malaysia and Singapore signed a memorandum of understanding in Shenzhen, China, on Tuesday.", "Shenzhen"),
         (" date 2024-06 La déclaration commune a été signée par le Maroc et Israël dans la capitale, Rabat.", "Rabat"),
+        // The city of the event on whose sidelines it was signed.
+        (" date 2024-06 Le Maroc et la Mauritanie ont signé un mémorandum d'entente en marge du forum de Dakar.", "Dakar"),
+        (" date 2024-06 Kenya and Rwanda signed a memorandum of understanding on the sidelines of the Riyadh meeting of the ministers.", "Riyadh"),
         // A visit's destination.
         (" date 2024-06 Kenya and Rwanda signed a memorandum of understanding on Tuesday during the working visit of the Kenyan minister to Kigali.", "Kigali"),
         // Videoconference.

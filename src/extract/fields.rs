@@ -408,6 +408,23 @@ pub(super) fn location_of(
                     }
                 }
             }
+            // The city in the name of the setting: "en marge de l'Expo Dubaï 2020",
+            // "during the Riyadh summit".
+            for (k, cue) in window.iter().enumerate() {
+                if !Ctx::is(cue, CueClass::Sideline) {
+                    continue;
+                }
+                for m in window[k + 1..].iter().take(3) {
+                    let gap = ctx.folded_range(cue.end.min(m.start), m.start);
+                    let near = gap.chars().count() <= 16 && !gap.contains([',', '.', ';', ':']);
+                    if let (true, Entry::Place(i)) = (near, m.entry) {
+                        if !country_not_city(ctx, s, m) {
+                            let name = ctx.g.places[i as usize].name.clone();
+                            return Some(Spanned::new(name, Span::new(m.start, m.end)));
+                        }
+                    }
+                }
+            }
         }
     }
     // Signed at an event: where the article says the event is held ("GITEX Africa,
