@@ -99,6 +99,9 @@ fn the_status_is_read_in_the_instruments_own_clause() {
         (" date 2024-06 وقع وزير الاتصالات المصري ونظيره الأردني يوم الثلاثاء في عمان مذكرة تفاهم في مجال التحول الرقمي والأمن السيبراني، ومن المتوقع أن تسهم في تطوير الخدمات.", &[Signed]),
         (" date 2024-06 Kenya and Rwanda signed a memorandum of understanding on digital skills and cybersecurity on Tuesday; further talks are expected to follow.", &[Signed]),
         (" date 2024-06 Le Maroc et le Sénégal ont signé mardi un mémorandum d'entente sur la cybersécurité, et les deux pays devraient prochainement approfondir leur coopération.", &[Signed]),
+        // A modal after the signing, or past a comma, governs no signing.
+        (" date 2024-06 Le mémorandum d'entente signé mardi par le Maroc et le Sénégal devrait permettre de former des ingénieurs.", &[Signed]),
+        (" date 2024-06 The agreement between Kenya and Rwanda, which will boost trade, was signed on Tuesday in Nairobi.", &[Signed]),
     ]);
 }
 
