@@ -678,6 +678,7 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         f.core.dedup();
     }
     // Bare mentions attach to the nearest earlier compatible frame (or the first).
+    let news = frames.iter().any(|f| f.status != Status::Referenced);
     for im in ims {
         if im.status.is_some() {
             continue;
@@ -697,7 +698,6 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         // The frame whose anchors stand nearest before ("… signé à Rabat. Cet accord
         // prévoit …"), the later one on a tie.
         // "Ce partenariat …" after a recalled instrument goes on about today's news.
-        let news = frames.iter().any(|f| f.status != Status::Referenced);
         let before = (0..frames.len())
             .filter(|&j| compatible(&frames[j], im))
             .filter(|&j| !(im.generic && news && frames[j].status == Status::Referenced))
