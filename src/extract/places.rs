@@ -42,18 +42,23 @@ pub(super) fn describes_place(ctx: &Ctx<'_>, m: &Mention, kind: CountryKind) -> 
     if let Some((inner, comma)) = inner {
         let city_end = inner.trim_end().len();
         let sent = ctx.sentence_at(m.start);
-        let (ss, _) = ctx.sents[sent];
-        return ctx.within(sent, ss, m.start).iter().any(|x| {
-            matches!(
-                x.entry,
-                Entry::Place(_)
-                    | Entry::Country {
-                        kind: CountryKind::Capital,
-                        ..
-                    }
-            ) && x.fend == city_end
-                && (!comma || country_is_place(ctx, x))
-        });
+        // Only the mentions that end right there: a lookup, not a scan of the sentence,
+        // so that a long list of countries stays linear.
+        let at = ctx.to_orig(city_end);
+        return ctx
+            .overlapping(sent, at.saturating_sub(1), at)
+            .iter()
+            .any(|x| {
+                matches!(
+                    x.entry,
+                    Entry::Place(_)
+                        | Entry::Country {
+                            kind: CountryKind::Capital,
+                            ..
+                        }
+                ) && x.fend == city_end
+                    && (!comma || country_is_place(ctx, x))
+            });
     }
     false
 }
