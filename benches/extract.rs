@@ -134,6 +134,7 @@ fn bench_new(c: &mut Criterion) {
             Extractor::builder()
                 .gazetteers(black_box(&dir))
                 .unwrap()
+                .replace(true)
                 .build()
                 .unwrap()
         })

@@ -39,7 +39,7 @@
 //! small files of rules per language fill the frames.
 //!
 //! The gazetteers are plain files under `gazetteers/` in the source tree, embedded in
-//! the crate; [`ExtractorBuilder::gazetteers`] loads a user's own folder instead.
+//! the crate; [`ExtractorBuilder::gazetteers`] adds a user's own folder to them.
 //!
 //! An [`Extractor`] is `Send + Sync` and cheap to clone: build it once, share it
 //! between threads.
@@ -47,6 +47,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod batch;
 mod error;
 mod extract;
 mod gazetteer;
@@ -96,13 +97,32 @@ impl Extractor {
 
     /// A builder, to load gazetteers from a folder of one's own.
     pub fn builder() -> ExtractorBuilder {
-        ExtractorBuilder { dir: None }
+        ExtractorBuilder {
+            dir: None,
+            replace: false,
+        }
     }
 
     /// Extracts the agreements that a document reports. Never fails: a text in another
     /// language, or with no agreement, gives an empty list.
+    ///
+    /// The text is read in Unicode NFC, with fullwidth ASCII as ASCII, so that a
+    /// decomposed text gives the same agreements; spans still point into the text as
+    /// given (widened to whole characters with their marks), names are in NFC.
     pub fn extract(&self, doc: &Document<'_>) -> Extraction {
-        extract::extract(&self.gazetteer, doc)
+        let Some(norm) = text::Normalized::new(doc.text) else {
+            return extract::extract(&self.gazetteer, doc);
+        };
+        let inner = Document {
+            text: &norm.text,
+            published: doc.published,
+            body: norm.to_normalized(doc.body),
+        };
+        let mut out = extract::extract(&self.gazetteer, &inner);
+        for a in &mut out.agreements {
+            a.map_spans(|s| norm.span(s));
+        }
+        out
     }
 }
 
@@ -121,12 +141,25 @@ impl Default for Extractor {
 #[derive(Clone, Debug)]
 pub struct ExtractorBuilder {
     dir: Option<PathBuf>,
+    replace: bool,
 }
 
 impl ExtractorBuilder {
     /// Reads gazetteers from this folder, laid out as the crate's `gazetteers/`
-    /// (`countries.tsv`, `places.tsv`, `cues/fr.tsv`, …). A file missing from the folder
-    /// falls back to the embedded one. Fails if the folder cannot be read.
+    /// (`countries.tsv`, `places.tsv`, `cues/fr.tsv`, …). Each file found there adds its
+    /// entries to the embedded file of that name (or replaces it, see
+    /// [`replace`](Self::replace)); a file missing from the folder leaves the embedded
+    /// one. Fails if the folder cannot be read.
+    ///
+    /// ```
+    /// # let dir = std::env::temp_dir().join(format!("accords-doc-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&dir)?;
+    /// // One city of one's own, beside the embedded ones.
+    /// std::fs::write(dir.join("places.tsv"), "Kara\tTG\tfr\tKara\n")?;
+    /// let extractor = accords::Extractor::builder().gazetteers(&dir)?.build()?;
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn gazetteers(mut self, dir: impl AsRef<Path>) -> Result<ExtractorBuilder, Error> {
         let dir = dir.as_ref();
         std::fs::read_dir(dir).map_err(|source| Error::Io {
@@ -137,13 +170,20 @@ impl ExtractorBuilder {
         Ok(self)
     }
 
+    /// With `true`, each file of the folder replaces the embedded one instead of adding
+    /// to it.
+    pub fn replace(mut self, replace: bool) -> ExtractorBuilder {
+        self.replace = replace;
+        self
+    }
+
     /// Parses and compiles the gazetteers. A bad line gives [`Error::Gazetteer`] with the
     /// file, the line and the reason.
     pub fn build(self) -> Result<Extractor, Error> {
         match self.dir {
             None => Ok(Extractor::new()),
             Some(dir) => Ok(Extractor {
-                gazetteer: Arc::new(Gazetteer::from_dir(&dir)?),
+                gazetteer: Arc::new(Gazetteer::from_dir(&dir, self.replace)?),
             }),
         }
     }

@@ -7,14 +7,15 @@
 use std::fmt;
 use std::str::FromStr;
 
+use serde::de::Error as _;
 use serde::ser::{SerializeMap, SerializeStruct};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A byte range `start..end` in the input text.
 ///
 /// Both ends are on `char` boundaries of the text given to
 /// [`Extractor::extract`](crate::Extractor::extract).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     /// First byte of the evidence.
     pub start: usize,
@@ -41,8 +42,29 @@ impl Serialize for Span {
     }
 }
 
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let [start, end] = <[usize; 2]>::deserialize(d)?;
+        if start > end {
+            return Err(D::Error::custom(format!(
+                "span [{start}, {end}] ends before it starts"
+            )));
+        }
+        Ok(Span { start, end })
+    }
+}
+
+/// Deserializes a value through its `FromStr`.
+fn from_str_de<'de, D: Deserializer<'de>, T: FromStr>(d: D) -> Result<T, D::Error>
+where
+    T::Err: fmt::Display,
+{
+    let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+    s.parse().map_err(D::Error::custom)
+}
+
 /// A value together with the span of its evidence in the text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Spanned<T> {
     /// The extracted value.
     pub value: T,
@@ -56,40 +78,11 @@ impl<T> Spanned<T> {
     }
 }
 
-/// The kind of instrument, per the annotation standard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Instrument {
-    /// Memorandum of understanding, mémorandum d'entente, protocole d'accord, مذكرة تفاهم.
-    MemorandumOfUnderstanding,
-    /// Agreement, accord, convention, اتفاقية.
-    Agreement,
-    /// Joint declaration, declaration of intent, إعلان.
-    Declaration,
-    /// Action plan, roadmap, executive programme, خطة عمل.
-    ActionPlan,
-    /// Any other instrument.
-    Other,
-}
-
-/// Where the instrument stands, as the article reports it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// The signing itself is the news.
-    Signed,
-    /// A signing announced, intended or under negotiation.
-    Planned,
-    /// Approved or ratified by a cabinet, parliament or council.
-    Ratified,
-    /// An earlier agreement recalled as background.
-    Referenced,
-}
-
 macro_rules! labels {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident => $label:literal,)* }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
         pub enum $name { $($(#[$vm])* $var,)* }
 
         impl $name {
@@ -118,7 +111,43 @@ macro_rules! labels {
                 s.serialize_str(self.as_str())
             }
         }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                from_str_de(d)
+            }
+        }
     };
+}
+
+labels! {
+    /// The kind of instrument, per the annotation standard.
+    Instrument {
+        /// Memorandum of understanding, mémorandum d'entente, protocole d'accord, مذكرة تفاهم.
+        MemorandumOfUnderstanding => "memorandum_of_understanding",
+        /// Agreement, accord, convention, اتفاقية.
+        Agreement => "agreement",
+        /// Joint declaration, declaration of intent, إعلان.
+        Declaration => "declaration",
+        /// Action plan, roadmap, executive programme, خطة عمل.
+        ActionPlan => "action_plan",
+        /// Any other instrument.
+        Other => "other",
+    }
+}
+
+labels! {
+    /// Where the instrument stands, as the article reports it.
+    Status {
+        /// The signing itself is the news.
+        Signed => "signed",
+        /// A signing announced, intended or under negotiation.
+        Planned => "planned",
+        /// Approved or ratified by a cabinet, parliament or council.
+        Ratified => "ratified",
+        /// An earlier agreement recalled as background.
+        Referenced => "referenced",
+    }
 }
 
 labels! {
@@ -156,19 +185,6 @@ labels! {
         EmergingTechnologies => "emerging_technologies",
         /// Digital transformation in general, when no narrower label fits.
         DigitalTransformation => "digital_transformation",
-    }
-}
-
-impl Instrument {
-    pub(crate) fn from_label(s: &str) -> Option<Instrument> {
-        Some(match s {
-            "memorandum_of_understanding" => Instrument::MemorandumOfUnderstanding,
-            "agreement" => Instrument::Agreement,
-            "declaration" => Instrument::Declaration,
-            "action_plan" => Instrument::ActionPlan,
-            "other" => Instrument::Other,
-            _ => return None,
-        })
     }
 }
 
@@ -219,9 +235,23 @@ impl fmt::Display for Country {
     }
 }
 
+impl FromStr for Country {
+    type Err = UnknownLabel;
+    /// Two ASCII letters, as [`Country::new`].
+    fn from_str(s: &str) -> Result<Self, UnknownLabel> {
+        Country::new(s).ok_or_else(|| UnknownLabel(s.to_string()))
+    }
+}
+
 impl Serialize for Country {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Country {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_str_de(d)
     }
 }
 
@@ -365,21 +395,33 @@ impl Serialize for PartialDate {
     }
 }
 
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_str_de(d)
+    }
+}
+
 /// A person stated to sign the instrument, with the side they sign for.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its JSON has no span (the span is in the agreement's `evidence`): a signatory read
+/// on its own gets the span `0..0`, one read within an [`Agreement`] gets its evidence.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
 pub struct Signatory {
     /// The name as first written in full in the article, in its script.
     pub name: String,
     /// The side they sign for, when the text or the people gazetteer tells it.
     pub country: Option<Country>,
     /// The gazetteer's canonical (Latin) name, when the person is known.
+    #[serde(default)]
     pub canonical_name: Option<String>,
     /// Where the name stands in the text.
+    #[serde(skip, default = "Span::default")]
     pub span: Span,
 }
 
 /// The language an article was routed to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Language {
     /// French.
     French,
@@ -412,9 +454,32 @@ impl fmt::Display for Language {
     }
 }
 
+impl FromStr for Language {
+    type Err = UnknownLabel;
+    /// `"fr"`, `"en"`, `"ar"`, `"und"`, or an ISO 639-3 code that whatlang knows.
+    fn from_str(s: &str) -> Result<Self, UnknownLabel> {
+        Ok(match s {
+            "fr" => Language::French,
+            "en" => Language::English,
+            "ar" => Language::Arabic,
+            "und" => Language::Unknown,
+            _ => match whatlang::Lang::from_code(s) {
+                Some(l) => Language::Other(l.code()),
+                None => return Err(UnknownLabel(s.to_string())),
+            },
+        })
+    }
+}
+
 impl Serialize for Language {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_str_de(d)
     }
 }
 
@@ -422,8 +487,9 @@ impl Serialize for Language {
 ///
 /// Serialized, it has the fields of the annotation standard (`instrument`, `status`,
 /// `parties`, `organizations`, `signatories`, `date`, `location`, `event`, `domains`)
-/// plus `evidence`, the byte spans of each value.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// plus `evidence`, the byte spans of each value. It reads back from that JSON.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(try_from = "wire::Agreement")]
 pub struct Agreement {
     /// The kind of instrument.
     pub instrument: Spanned<Instrument>,
@@ -473,6 +539,116 @@ impl Agreement {
         .chain(one("location", self.location.as_ref().map(|d| d.span)))
         .chain(one("event", self.event.as_ref().map(|d| d.span)))
         .chain(self.domains.iter().map(|d| ("domain", d.span)))
+    }
+
+    /// Rewrites every span, in place: to map them into another text or unit.
+    pub fn map_spans(&mut self, mut f: impl FnMut(Span) -> Span) {
+        self.instrument.span = f(self.instrument.span);
+        self.status.span = f(self.status.span);
+        let spanned = self.parties.iter_mut().map(|p| &mut p.span);
+        let spanned = spanned.chain(self.organizations.iter_mut().map(|o| &mut o.span));
+        let spanned = spanned.chain(self.signatories.iter_mut().map(|s| &mut s.span));
+        let spanned = spanned.chain(self.date.iter_mut().map(|d| &mut d.span));
+        let spanned = spanned.chain(self.location.iter_mut().map(|d| &mut d.span));
+        let spanned = spanned.chain(self.event.iter_mut().map(|d| &mut d.span));
+        for span in spanned.chain(self.domains.iter_mut().map(|d| &mut d.span)) {
+            *span = f(*span);
+        }
+    }
+}
+
+/// The JSON form of an [`Agreement`], values and evidence apart, to read it back.
+mod wire {
+    use super::*;
+
+    #[derive(Deserialize)]
+    pub struct Evidence {
+        instrument: Span,
+        status: Span,
+        parties: Vec<(Country, Span)>,
+        organizations: Vec<Span>,
+        signatories: Vec<Span>,
+        date: Option<Span>,
+        location: Option<Span>,
+        event: Option<Span>,
+        domains: Vec<(Domain, Span)>,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Agreement {
+        instrument: Instrument,
+        status: Status,
+        parties: Vec<Country>,
+        organizations: Vec<String>,
+        signatories: Vec<Signatory>,
+        date: Option<PartialDate>,
+        location: Option<String>,
+        event: Option<String>,
+        domains: Vec<Domain>,
+        evidence: Evidence,
+    }
+
+    fn zip<T, S>(field: &str, values: Vec<T>, spans: Vec<S>) -> Result<Vec<(T, S)>, String> {
+        if values.len() != spans.len() {
+            return Err(format!(
+                "{field}: {} values but {} evidence spans",
+                values.len(),
+                spans.len()
+            ));
+        }
+        Ok(values.into_iter().zip(spans).collect())
+    }
+
+    fn opt<T>(
+        field: &str,
+        value: Option<T>,
+        span: Option<Span>,
+    ) -> Result<Option<Spanned<T>>, String> {
+        match (value, span) {
+            (Some(v), Some(s)) => Ok(Some(Spanned::new(v, s))),
+            (None, None) => Ok(None),
+            _ => Err(format!("{field}: a value and its evidence go together")),
+        }
+    }
+
+    /// Values with their `[value, span]` evidence, which must name the same values.
+    fn keyed<T: PartialEq>(
+        field: &str,
+        values: Vec<T>,
+        spans: Vec<(T, Span)>,
+    ) -> Result<Vec<Spanned<T>>, String> {
+        zip(field, values, spans)?
+            .into_iter()
+            .map(|(v, (k, s))| match v == k {
+                true => Ok(Spanned::new(v, s)),
+                false => Err(format!("{field}: evidence out of order")),
+            })
+            .collect()
+    }
+
+    impl TryFrom<Agreement> for super::Agreement {
+        type Error = String;
+        fn try_from(a: Agreement) -> Result<Self, String> {
+            let e = a.evidence;
+            let signatories = zip("signatories", a.signatories, e.signatories)?;
+            Ok(super::Agreement {
+                instrument: Spanned::new(a.instrument, e.instrument),
+                status: Spanned::new(a.status, e.status),
+                parties: keyed("parties", a.parties, e.parties)?,
+                organizations: zip("organizations", a.organizations, e.organizations)?
+                    .into_iter()
+                    .map(|(v, s)| Spanned::new(v, s))
+                    .collect(),
+                signatories: signatories
+                    .into_iter()
+                    .map(|(p, span)| Signatory { span, ..p })
+                    .collect(),
+                date: opt("date", a.date, e.date)?,
+                location: opt("location", a.location, e.location)?,
+                event: opt("event", a.event, e.event)?,
+                domains: keyed("domains", a.domains, e.domains)?,
+            })
+        }
     }
 }
 
@@ -562,7 +738,7 @@ impl Serialize for Agreement {
 }
 
 /// What [`Extractor::extract`](crate::Extractor::extract) found in one document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extraction {
     /// The language the document was routed to.
     pub language: Language,

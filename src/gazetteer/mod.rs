@@ -38,6 +38,10 @@ pub(crate) const FILES: &[(&str, &str)] = &[
     ("cues/ar.tsv", include_str!("../../gazetteers/cues/ar.tsv")),
 ];
 
+fn embedded(name: &str, text: &str) -> (String, Vec<u8>) {
+    (name.to_string(), text.as_bytes().to_vec())
+}
+
 /// A place: canonical English name and its country.
 #[derive(Debug, Clone)]
 pub(crate) struct Place {
@@ -92,16 +96,17 @@ impl Gazetteer {
 
     /// The embedded gazetteers.
     pub fn embedded() -> Result<Gazetteer, Error> {
-        let files: Vec<(String, Vec<u8>)> = FILES
-            .iter()
-            .map(|(name, text)| (name.to_string(), text.as_bytes().to_vec()))
-            .collect();
-        Gazetteer::from_files(files)
+        Gazetteer::from_files(
+            FILES
+                .iter()
+                .map(|(name, text)| vec![embedded(name, text)])
+                .collect(),
+        )
     }
 
-    /// A user's folder: every file present there replaces the embedded one; a missing
-    /// file falls back to the embedded one.
-    pub fn from_dir(dir: &Path) -> Result<Gazetteer, Error> {
+    /// A user's folder: every file present there adds to the embedded one, or replaces
+    /// it with `replace`; a missing file leaves the embedded one.
+    pub fn from_dir(dir: &Path, replace: bool) -> Result<Gazetteer, Error> {
         let meta = std::fs::metadata(dir).map_err(|source| Error::Io {
             path: dir.to_path_buf(),
             source,
@@ -115,18 +120,23 @@ impl Gazetteer {
         let mut files = Vec::new();
         for (name, text) in FILES {
             let path = dir.join(name);
+            let mut sources = vec![embedded(name, text)];
             match std::fs::read(&path) {
-                Ok(bytes) => files.push((path.display().to_string(), bytes)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    files.push((name.to_string(), text.as_bytes().to_vec()))
+                Ok(bytes) => {
+                    if replace {
+                        sources.clear();
+                    }
+                    sources.push((path.display().to_string(), bytes));
                 }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(source) => return Err(Error::Io { path, source }),
             }
+            files.push(sources);
         }
         Gazetteer::from_files(files)
     }
 
-    fn from_files(files: Vec<(String, Vec<u8>)>) -> Result<Gazetteer, Error> {
+    fn from_files(files: Vec<Vec<(String, Vec<u8>)>>) -> Result<Gazetteer, Error> {
         let data = parse::Data::parse(&files)?;
         let matcher = Matcher::build(&data.forms)?;
         let event_places = event_places(&data.events, &data.places);

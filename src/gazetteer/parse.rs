@@ -153,7 +153,20 @@ impl Line<'_> {
     }
 }
 
-fn lines<'a>(file: &'a str, bytes: &'a [u8], columns: usize) -> Result<Vec<Line<'a>>, Error> {
+/// The lines of every source of one file (the embedded data, then a user's additions).
+fn lines<'a>(sources: &'a [(String, Vec<u8>)], columns: usize) -> Result<Vec<Line<'a>>, Error> {
+    let mut out = Vec::new();
+    for (file, bytes) in sources {
+        out.extend(source_lines(file, bytes, columns)?);
+    }
+    Ok(out)
+}
+
+fn source_lines<'a>(
+    file: &'a str,
+    bytes: &'a [u8],
+    columns: usize,
+) -> Result<Vec<Line<'a>>, Error> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
@@ -217,7 +230,8 @@ struct Seen<'a>(HashMap<String, usize>, &'a str);
 
 impl Seen<'_> {
     fn check(&mut self, line: &Line<'_>, key: String) -> Result<(), Error> {
-        if let Some(first) = self.0.insert(key, line.number) {
+        // Within one source: a user's file may repeat an embedded row.
+        if let Some(first) = self.0.insert(format!("{}\t{key}", line.file), line.number) {
             return Err(line.err(format!("duplicate entry (first at line {first})")));
         }
         let _ = self.1;
@@ -253,8 +267,9 @@ fn latin_capital(s: &str) -> bool {
 }
 
 impl Data {
-    pub fn parse(files: &[(String, Vec<u8>)]) -> Result<Data, Error> {
-        let get = |i: usize| (files[i].0.as_str(), files[i].1.as_slice());
+    /// Parses the files of [`FILES`](super::FILES), in that order, each from its sources.
+    pub fn parse(files: &[Vec<(String, Vec<u8>)>]) -> Result<Data, Error> {
+        let get = |i: usize| files[i].as_slice();
         let mut data = Data {
             places: Vec::new(),
             events: Vec::new(),
@@ -264,9 +279,9 @@ impl Data {
         };
 
         // Countries: the generated file defines the known codes.
-        let (name, bytes) = get(0);
-        let base = lines(name, bytes, 4)?;
+        let base = lines(get(0), 4)?;
         if base.is_empty() {
+            let name = get(0).last().map_or("countries.tsv", |s| s.0.as_str());
             return Err(Error::Gazetteer {
                 file: name.to_string(),
                 line: 0,
@@ -280,8 +295,7 @@ impl Data {
                     .ok_or_else(|| l.err(format!("{:?} is not an ISO code", l.cols[0])))
             })
             .collect::<Result<_, _>>()?;
-        let (extra_name, extra_bytes) = get(1);
-        let extra = lines(extra_name, extra_bytes, 4)?;
+        let extra = lines(get(1), 4)?;
         for group in [&base, &extra] {
             let mut seen = Seen(HashMap::new(), "");
             for l in group.iter() {
@@ -311,10 +325,9 @@ impl Data {
         }
 
         // Places.
-        let (name, bytes) = get(2);
         let mut seen = Seen(HashMap::new(), "");
         let mut place_ids: HashMap<String, u32> = HashMap::new();
-        for l in lines(name, bytes, 4)? {
+        for l in lines(get(2), 4)? {
             let country = l.country(l.cols[1], &known)?;
             l.lang(l.cols[2])?;
             seen.check(&l, l.cols[..].join("\t"))?;
@@ -331,10 +344,9 @@ impl Data {
         }
 
         // Events.
-        let (name, bytes) = get(3);
         let mut seen = Seen(HashMap::new(), "");
         let mut event_ids: HashMap<String, u32> = HashMap::new();
-        for l in lines(name, bytes, 3)? {
+        for l in lines(get(3), 3)? {
             l.lang(l.cols[1])?;
             seen.check(&l, l.cols[..].join("\t"))?;
             let id = intern(&mut event_ids, &mut data.events, l.cols[0], || {
@@ -350,10 +362,9 @@ impl Data {
         }
 
         // Organizations.
-        let (name, bytes) = get(4);
         let mut seen = Seen(HashMap::new(), "");
         let mut org_ids: HashMap<String, u32> = HashMap::new();
-        for l in lines(name, bytes, 5)? {
+        for l in lines(get(4), 5)? {
             let kind = match l.cols[1] {
                 "intl" => OrgKind::Intl,
                 "gov" => OrgKind::Gov,
@@ -388,10 +399,9 @@ impl Data {
         }
 
         // People.
-        let (name, bytes) = get(5);
         let mut seen = Seen(HashMap::new(), "");
         let mut person_ids: HashMap<String, u32> = HashMap::new();
-        for l in lines(name, bytes, 5)? {
+        for l in lines(get(5), 5)? {
             let country = l.country(l.cols[1], &known)?;
             l.lang(l.cols[3])?;
             seen.check(&l, l.cols[..].join("\t"))?;
@@ -409,9 +419,8 @@ impl Data {
 
         // Language cues.
         for (i, lang) in [(6, Lang::Fr), (7, Lang::En), (8, Lang::Ar)] {
-            let (name, bytes) = get(i);
             let mut seen = Seen(HashMap::new(), "");
-            for l in lines(name, bytes, 3)? {
+            for l in lines(get(i), 3)? {
                 let class = CueClass::parse(l.cols[0]).ok_or_else(|| {
                     l.err(format!(
                         "unknown cue class {:?} (expected one of: {})",
@@ -423,8 +432,8 @@ impl Data {
                 let value = match class {
                     CueClass::Instrument | CueClass::Generic | CueClass::Plural => {
                         CueValue::Instrument(
-                            Instrument::from_label(v)
-                                .ok_or_else(|| l.err(format!("unknown instrument {v:?}")))?,
+                            v.parse::<Instrument>()
+                                .map_err(|_| l.err(format!("unknown instrument {v:?}")))?,
                         )
                     }
                     CueClass::Domain => {

@@ -2,8 +2,10 @@
 //! sentence segmentation.
 
 mod fold;
+mod normalize;
 
 pub(crate) use fold::{fold_str, is_arabic, is_word_char, Folded};
+pub(crate) use normalize::Normalized;
 
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -1,0 +1,262 @@
+//! Batch extraction: many documents on all cores, results in input order, memory bounded.
+//!
+//! ```
+//! use accords::batch::{self, Job, Options};
+//!
+//! let extractor = accords::Extractor::new();
+//! let jobs = ["Le Maroc et le Sénégal ont signé un mémorandum d'entente.", "Hello."]
+//!     .iter()
+//!     .enumerate()
+//!     .map(|(i, text)| Job::text(i.to_string(), text.to_string()));
+//! let mut ids = Vec::new();
+//! batch::run(&extractor, jobs, &Options::default(), |done| {
+//!     let found = done.result.map(|r| r.extraction.agreements.len());
+//!     ids.push((done.id, found.unwrap_or(0)));
+//!     Ok::<(), std::convert::Infallible>(())
+//! })?;
+//! assert_eq!(ids, [("0".to_string(), 1), ("1".to_string(), 0)]);
+//! # Ok::<(), std::convert::Infallible>(())
+//! ```
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{channel, sync_channel};
+use std::sync::Mutex;
+use std::thread;
+
+use crate::{Document, Extraction, Extractor, PartialDate};
+
+/// The most worker threads [`run`] starts.
+pub const MAX_JOBS: usize = 1024;
+
+/// How to run a batch.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Worker threads, 1 to [`MAX_JOBS`] (the default: all cores). At most 4 × jobs
+    /// documents are in flight at once.
+    pub jobs: usize,
+    /// Files larger than this many bytes give an error instead of being read.
+    pub max_bytes: u64,
+    /// The publication date of every document, over their ` date` lines.
+    pub published: Option<PartialDate>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            jobs: thread::available_parallelism().map_or(1, |n| n.get()),
+            max_bytes: 16 << 20,
+            published: None,
+        }
+    }
+}
+
+/// Where a job's text comes from.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// The text itself.
+    Text(String),
+    /// A file, read by a worker: only regular files are read (a FIFO or a device is
+    /// refused, never waited on), up to [`Options::max_bytes`].
+    File(PathBuf),
+    /// An input that failed before extraction (a missing path, a bad line): the
+    /// message is passed through as the job's error.
+    Failed(String),
+}
+
+/// One document to extract from.
+#[derive(Clone, Debug)]
+pub struct Job {
+    /// The caller's name for it, passed through.
+    pub id: String,
+    /// The file it comes from, if any, passed through.
+    pub path: Option<PathBuf>,
+    /// Where it comes from.
+    pub source: Source,
+    /// Its own publication date; else [`Options::published`], else its ` date` line.
+    pub published: Option<PartialDate>,
+}
+
+impl Job {
+    /// A job on a text in memory.
+    pub fn text(id: impl Into<String>, text: String) -> Job {
+        Job {
+            id: id.into(),
+            path: None,
+            source: Source::Text(text),
+            published: None,
+        }
+    }
+
+    /// A job on a file.
+    pub fn file(id: impl Into<String>, path: impl Into<PathBuf>) -> Job {
+        let path = path.into();
+        Job {
+            id: id.into(),
+            path: Some(path.clone()),
+            source: Source::File(path),
+            published: None,
+        }
+    }
+}
+
+/// A successful job: the text read and what was found in it.
+#[derive(Clone, Debug)]
+pub struct Output {
+    /// The text, as read (spans point into it).
+    pub text: String,
+    /// The publication date used.
+    pub published: Option<PartialDate>,
+    /// What the extractor found.
+    pub extraction: Extraction,
+}
+
+/// A finished job, handed to the sink in input order.
+#[derive(Clone, Debug)]
+pub struct Done {
+    /// The job's id.
+    pub id: String,
+    /// The job's path.
+    pub path: Option<PathBuf>,
+    /// The extraction, or why there is none (a message naming the input).
+    pub result: Result<Output, String>,
+}
+
+/// Reads a file as [`Source::File`] does: a regular file only, at most `max` bytes, UTF-8.
+pub fn read_file(path: &std::path::Path, max: u64) -> Result<String, String> {
+    check_file(path, max)?;
+    let shown = path.display();
+    let file = std::fs::File::open(path).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    read_limited(file, max).map_err(|e| format!("{shown}: {e}"))
+}
+
+/// Refuses what is not a regular file (before opening it: opening a FIFO blocks), or is
+/// larger than `max` bytes.
+pub fn check_file(path: &std::path::Path, max: u64) -> Result<(), String> {
+    let shown = path.display();
+    let meta = std::fs::metadata(path).map_err(|e| format!("{shown}: {e}"))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "{shown}: not a regular file (a FIFO, socket or device)"
+        ));
+    }
+    if meta.len() > max {
+        return Err(format!("{shown}: larger than the limit of {max} bytes"));
+    }
+    Ok(())
+}
+
+/// Reads a whole stream of at most `max` bytes as UTF-8.
+pub fn read_limited(reader: impl Read, max: u64) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(format!("larger than the limit of {max} bytes"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!("not valid UTF-8: invalid byte at offset {at}")
+    })
+}
+
+fn process(extractor: &Extractor, opts: &Options, job: Job) -> Done {
+    let text = match job.source {
+        Source::Text(t) => Ok(t),
+        Source::File(p) => read_file(&p, opts.max_bytes),
+        Source::Failed(msg) => Err(msg),
+    };
+    let result = text.and_then(|text| {
+        let published = job.published.or(opts.published);
+        catch_unwind(AssertUnwindSafe(|| {
+            let mut doc = Document::with_dateline(&text);
+            if let Some(date) = published {
+                doc = doc.published(date);
+            }
+            (doc.publication(), extractor.extract(&doc))
+        }))
+        .map(|(published, extraction)| Output {
+            text,
+            published,
+            extraction,
+        })
+        .map_err(|_| format!("{}: the extractor panicked", job.id))
+    });
+    Done {
+        id: job.id,
+        path: job.path,
+        result,
+    }
+}
+
+/// Extracts every job on `opts.jobs` threads and hands each result to `sink` on the
+/// calling thread, in input order. The jobs are drawn lazily (on a thread of their
+/// own), at most 4 × jobs ahead of the sink. A sink error stops the batch at once and is
+/// returned.
+pub fn run<I, F, E>(extractor: &Extractor, jobs: I, opts: &Options, mut sink: F) -> Result<(), E>
+where
+    I: IntoIterator<Item = Job>,
+    I::IntoIter: Send,
+    F: FnMut(Done) -> Result<(), E>,
+{
+    let workers = opts.jobs.clamp(1, MAX_JOBS);
+    let window = 4 * workers;
+    let stop = AtomicBool::new(false);
+    let (job_tx, job_rx) = sync_channel::<(usize, Job)>(workers);
+    let job_rx = Mutex::new(job_rx);
+    let (res_tx, res_rx) = channel::<(usize, Done)>();
+    // A credit per document in flight: the walk takes one, the sink gives it back.
+    let (credit_tx, credit_rx) = sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = credit_tx.send(());
+    }
+    let jobs = jobs.into_iter();
+    thread::scope(|s| {
+        let stop = &stop;
+        s.spawn(move || {
+            for (seq, job) in jobs.enumerate() {
+                if credit_rx.recv().is_err() || stop.load(Ordering::Relaxed) {
+                    return;
+                }
+                if job_tx.send((seq, job)).is_err() {
+                    return;
+                }
+            }
+        });
+        for _ in 0..workers {
+            let (res_tx, job_rx) = (res_tx.clone(), &job_rx);
+            s.spawn(move || loop {
+                let job = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                let Ok((seq, job)) = job else { return };
+                // Once the sink has stopped, drain the queue without working.
+                if !stop.load(Ordering::Relaxed) {
+                    let _ = res_tx.send((seq, process(extractor, opts, job)));
+                }
+            });
+        }
+        drop(res_tx);
+        let mut pending = BTreeMap::new();
+        let mut next = 0;
+        let result = (|| {
+            for (seq, done) in res_rx.iter() {
+                pending.insert(seq, done);
+                while let Some(done) = pending.remove(&next) {
+                    next += 1;
+                    sink(done)?;
+                    let _ = credit_tx.send(());
+                }
+            }
+            Ok(())
+        })();
+        stop.store(true, Ordering::Relaxed);
+        // Dropping the credits and results lets the walk and the workers end.
+        drop(credit_tx);
+        drop(res_rx);
+        result
+    })
+}

@@ -1,0 +1,510 @@
+//! `accords`: extracts cooperation agreements from news articles, one JSON line per input.
+
+use std::collections::HashSet;
+use std::ffi::OsString;
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use accords::batch::{self, Done, Job, Source};
+use accords::{Agreement, Extractor, Language, PartialDate, Span};
+use clap::{Parser, ValueEnum};
+use serde::{Deserialize, Serialize};
+
+/// Extracts international cooperation agreements from French, English and Arabic news
+/// articles, and writes one JSON line per input on stdout, in input order.
+#[derive(Parser)]
+#[command(
+    name = "accords",
+    version,
+    after_help = "Exit code: 0 when every input was processed, 1 when some failed, 2 for usage errors."
+)]
+struct Cli {
+    /// Files, folders (walked recursively, sorted, links followed), or `-` for stdin
+    /// (the default)
+    paths: Vec<OsString>,
+    /// Worker threads [default: all cores]
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=batch::MAX_JOBS as i64))]
+    jobs: Option<u16>,
+    /// Publication date YYYY, YYYY-MM or YYYY-MM-DD, over the texts' ` date YYYY-MM` line
+    #[arg(long, value_name = "DATE")]
+    published: Option<PartialDate>,
+    /// A gazetteer folder whose files add to the embedded ones
+    #[arg(long, value_name = "DIR")]
+    gazetteers: Option<PathBuf>,
+    /// The folder's files replace the embedded ones instead
+    #[arg(long, requires = "gazetteers")]
+    replace_gazetteers: bool,
+    /// Input format: whole texts, or JSON Lines of {"id", "text", "published"?}
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    input: InputFormat,
+    /// Evidence offsets in UTF-8 bytes, or in Unicode code points (Python, JavaScript)
+    #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
+    offsets: Offsets,
+    /// File extensions read in folders, comma-separated
+    #[arg(
+        long,
+        value_name = "EXT,...",
+        default_value = "txt",
+        value_delimiter = ','
+    )]
+    ext: Vec<String>,
+    /// Inputs larger than this many bytes give an error line
+    #[arg(long, value_name = "BYTES", default_value_t = 16 << 20)]
+    max_bytes: u64,
+    /// Indented JSON
+    #[arg(long)]
+    pretty: bool,
+    /// Nothing on stderr
+    #[arg(short, long, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Every failed input's reason on stderr too
+    #[arg(short, long)]
+    verbose: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    Text,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Offsets {
+    Bytes,
+    Chars,
+}
+
+/// Writes to stderr, ignoring a closed one.
+macro_rules! note {
+    ($($t:tt)*) => {{ let _ = writeln!(io::stderr(), $($t)*); }};
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                let _ = io::stderr().write_all(text.as_bytes());
+                return ExitCode::from(2);
+            }
+            let _ = io::stdout().write_all(text.as_bytes());
+            return ExitCode::SUCCESS;
+        }
+    };
+    let extractor = match &cli.gazetteers {
+        None => Ok(Extractor::new()),
+        Some(dir) => Extractor::builder()
+            .gazetteers(dir)
+            .and_then(|b| b.replace(cli.replace_gazetteers).build()),
+    };
+    let extractor = match extractor {
+        Ok(x) => x,
+        Err(e) => {
+            note!("accords: --gazetteers: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    run(&cli, &extractor)
+}
+
+/// One output line.
+#[derive(Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    path: String,
+    #[serde(flatten)]
+    body: Body<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Body<'a> {
+    Found {
+        language: Language,
+        published: Option<PartialDate>,
+        agreements: &'a [Agreement],
+    },
+    Failed {
+        error: &'a str,
+    },
+}
+
+fn run(cli: &Cli, extractor: &Extractor) -> ExitCode {
+    let start = Instant::now();
+    let mut opts = batch::Options {
+        max_bytes: cli.max_bytes,
+        published: cli.published,
+        ..batch::Options::default()
+    };
+    if let Some(n) = cli.jobs {
+        opts.jobs = n.into();
+    }
+    let found = Arc::new(AtomicUsize::new(0));
+    let skipped = Arc::new(AtomicUsize::new(0));
+    let jobs = Inputs::new(cli, found.clone(), skipped.clone());
+    let bar = (!cli.quiet && io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} documents, {per_sec}, ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let stdout_tty = io::stdout().is_terminal();
+    let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let (mut done, mut failed) = (0usize, 0usize);
+    let written = batch::run(extractor, jobs, &opts, |d: Done| {
+        done += 1;
+        if let Err(msg) = &d.result {
+            failed += 1;
+            if cli.verbose {
+                note!("accords: error: {msg}");
+            }
+        }
+        let text = render(cli, &d);
+        if let Some(bar) = &bar {
+            bar.set_length(found.load(Ordering::Relaxed) as u64);
+            bar.set_position(done as u64);
+        }
+        out.write_all(text.as_bytes())?;
+        out.write_all(b"\n")?;
+        if stdout_tty {
+            out.flush()?;
+        }
+        Ok::<(), io::Error>(())
+    })
+    .and_then(|()| out.flush());
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let code = ExitCode::from(u8::from(failed > 0));
+    match written {
+        Ok(()) => {}
+        // The reader went away (`| head`): stop quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return code,
+        Err(e) => {
+            note!("accords: cannot write the output: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    if !cli.quiet {
+        let secs = start.elapsed().as_secs_f64();
+        let rate = if secs > 0.0 { done as f64 / secs } else { 0.0 };
+        let skipped = skipped.load(Ordering::Relaxed);
+        note!("accords: {done} documents, {failed} failed, {skipped} skipped, {rate:.0} docs/s");
+    }
+    code
+}
+
+/// The JSON line of a finished job.
+fn render(cli: &Cli, d: &Done) -> String {
+    let path = d
+        .path
+        .as_ref()
+        .map_or_else(|| "-".to_string(), |p| p.display().to_string());
+    let json = |body| {
+        let line = Line {
+            id: &d.id,
+            path: path.clone(),
+            body,
+        };
+        let s = match cli.pretty {
+            true => serde_json::to_string_pretty(&line),
+            false => serde_json::to_string(&line),
+        };
+        s.unwrap_or_else(|e| format!("{{\"error\": \"cannot serialize: {e}\"}}"))
+    };
+    match &d.result {
+        Ok(o) => {
+            let mut agreements = o.extraction.agreements.clone();
+            if cli.offsets == Offsets::Chars {
+                to_chars(&o.text, &mut agreements);
+            }
+            json(Body::Found {
+                language: o.extraction.language,
+                published: o.published,
+                agreements: &agreements,
+            })
+        }
+        Err(msg) => json(Body::Failed { error: msg }),
+    }
+}
+
+/// Rewrites byte spans as code-point spans, in one pass over the text.
+fn to_chars(text: &str, agreements: &mut [Agreement]) {
+    let mut at: Vec<usize> = Vec::new();
+    for a in agreements.iter_mut() {
+        a.map_spans(|s| {
+            at.extend([s.start, s.end]);
+            s
+        });
+    }
+    at.sort_unstable();
+    at.dedup();
+    let mut chars = Vec::with_capacity(at.len());
+    let (mut n, mut i) = (0, 0);
+    for (b, _) in text.char_indices().chain([(text.len(), ' ')]) {
+        while i < at.len() && at[i] <= b {
+            chars.push(n);
+            i += 1;
+        }
+        n += 1;
+    }
+    let char_of = |b: usize| chars[at.binary_search(&b).unwrap_or(0).min(chars.len() - 1)];
+    for a in agreements {
+        a.map_spans(|s| Span::new(char_of(s.start), char_of(s.end)));
+    }
+}
+
+/// A line of `--input jsonl`.
+#[derive(Deserialize)]
+struct JsonDoc {
+    id: String,
+    text: String,
+    #[serde(default)]
+    published: Option<PartialDate>,
+}
+
+type Reader = Box<dyn BufRead + Send>;
+
+/// The command line's inputs, walked lazily, as jobs with unique ids.
+struct Inputs {
+    args: std::vec::IntoIter<OsString>,
+    walk: Option<(PathBuf, walkdir::IntoIter)>,
+    /// A JSON Lines input being read: its name, path, reader and line number.
+    lines: Option<(String, Option<PathBuf>, Reader, usize)>,
+    format: InputFormat,
+    ext: Vec<String>,
+    max: u64,
+    ids: HashSet<String>,
+    found: Arc<AtomicUsize>,
+    skipped: Arc<AtomicUsize>,
+}
+
+impl Inputs {
+    fn new(cli: &Cli, found: Arc<AtomicUsize>, skipped: Arc<AtomicUsize>) -> Inputs {
+        let mut args = cli.paths.clone();
+        if args.is_empty() {
+            args.push("-".into());
+        }
+        Inputs {
+            args: args.into_iter(),
+            walk: None,
+            lines: None,
+            format: cli.input,
+            ext: cli.ext.clone(),
+            max: cli.max_bytes,
+            ids: HashSet::new(),
+            found,
+            skipped,
+        }
+    }
+
+    /// A job for one file or stdin (`None`), in the chosen format.
+    fn open(&mut self, id: String, path: Option<PathBuf>) -> Option<Job> {
+        if self.format == InputFormat::Text {
+            return Some(match path {
+                Some(p) => Job::file(id, p),
+                None => job(id, None, batch::read_limited(io::stdin().lock(), self.max)),
+            });
+        }
+        let reader: Reader = match &path {
+            None => Box::new(io::BufReader::new(io::stdin())),
+            Some(p) => {
+                let opened = batch::check_file(p, u64::MAX).and_then(|()| {
+                    std::fs::File::open(p).map_err(|e| format!("{}: {e}", p.display()))
+                });
+                match opened {
+                    Ok(f) => Box::new(io::BufReader::new(f)),
+                    Err(e) => return Some(job(id, path, Err(e))),
+                }
+            }
+        };
+        self.lines = Some((id, path, reader, 0));
+        None
+    }
+
+    /// The next line of a JSON Lines input.
+    fn next_line(&mut self) -> Option<Job> {
+        loop {
+            let (name, path, reader, n) = self.lines.as_mut()?;
+            *n += 1;
+            let at = format!("{name}:{n}");
+            let path = path.clone();
+            let line = match read_line(reader, self.max) {
+                Ok(None) => {
+                    self.lines = None;
+                    return None;
+                }
+                Ok(Some(Ok(line))) if line.trim().is_empty() => continue,
+                Ok(Some(Ok(line))) => line,
+                Ok(Some(Err(e))) => return Some(job(at.clone(), path, Err(format!("{at}: {e}")))),
+                Err(e) => {
+                    self.lines = None;
+                    return Some(job(
+                        at.clone(),
+                        path,
+                        Err(format!("{at}: cannot read: {e}")),
+                    ));
+                }
+            };
+            return Some(match serde_json::from_str::<JsonDoc>(&line) {
+                Ok(doc) => Job {
+                    path,
+                    published: doc.published,
+                    ..Job::text(doc.id, doc.text)
+                },
+                Err(e) => job(at.clone(), path, Err(format!("{at}: bad line: {e}"))),
+            });
+        }
+    }
+
+    fn wanted(&self, path: &Path) -> bool {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| self.ext.iter().any(|x| x == e))
+    }
+
+    fn next_job(&mut self) -> Option<Job> {
+        loop {
+            if let Some(job) = self.next_line() {
+                return Some(job);
+            }
+            if let Some((root, walk)) = &mut self.walk {
+                let Some(entry) = walk.next() else {
+                    self.walk = None;
+                    continue;
+                };
+                let root = root.clone();
+                let rel = |p: &Path| {
+                    let r = p.strip_prefix(&root).unwrap_or(p);
+                    r.to_string_lossy().replace('\\', "/")
+                };
+                match entry {
+                    Ok(e) if e.file_type().is_dir() => {}
+                    Ok(e) if self.wanted(e.path()) => {
+                        let p = e.path().to_path_buf();
+                        if let Some(job) = self.open(rel(&p), Some(p)) {
+                            return Some(job);
+                        }
+                    }
+                    Ok(_) => {
+                        self.skipped.fetch_add(1, Ordering::Relaxed);
+                    }
+                    Err(e) => {
+                        let p = e
+                            .path()
+                            .map(Path::to_path_buf)
+                            .unwrap_or_else(|| root.clone());
+                        let dangling =
+                            e.io_error().map(|e| e.kind()) == Some(io::ErrorKind::NotFound);
+                        if dangling && !self.wanted(&p) {
+                            self.skipped.fetch_add(1, Ordering::Relaxed);
+                            continue;
+                        }
+                        let msg = match e.loop_ancestor() {
+                            Some(a) => format!(
+                                "{}: symbolic link loop: leads back to {}",
+                                p.display(),
+                                a.display()
+                            ),
+                            None => format!("{}: {}", p.display(), e),
+                        };
+                        return Some(job(rel(&p), Some(p), Err(msg)));
+                    }
+                }
+                continue;
+            }
+            let arg = self.args.next()?;
+            if arg == "-" {
+                if let Some(job) = self.open("stdin".into(), None) {
+                    return Some(job);
+                }
+                continue;
+            }
+            let path = PathBuf::from(&arg);
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => {
+                    let walk = walkdir::WalkDir::new(&path)
+                        .follow_links(true)
+                        .sort_by_file_name();
+                    self.walk = Some((path, walk.into_iter()));
+                }
+                // An explicit file is read whatever its extension.
+                Ok(_) => {
+                    let id = path.to_string_lossy().into_owned();
+                    if let Some(job) = self.open(id, Some(path)) {
+                        return Some(job);
+                    }
+                }
+                Err(e) => {
+                    let msg = format!("{}: {e}", path.display());
+                    let id = path.to_string_lossy().into_owned();
+                    return Some(job(id, Some(path), Err(msg)));
+                }
+            }
+        }
+    }
+}
+
+/// A job from a text read, or an error.
+fn job(id: String, path: Option<PathBuf>, text: Result<String, String>) -> Job {
+    let source = match text {
+        Ok(t) => Source::Text(t),
+        Err(e) => Source::Failed(e),
+    };
+    Job {
+        id,
+        path,
+        source,
+        published: None,
+    }
+}
+
+/// Reads one line of at most `max` bytes: `Some(Err)` for a longer line, skipped to
+/// its end, or one not in UTF-8.
+fn read_line(r: &mut dyn BufRead, max: u64) -> io::Result<Option<Result<String, String>>> {
+    let mut bytes = Vec::new();
+    if Read::take(&mut *r, max + 1).read_until(b'\n', &mut bytes)? == 0 {
+        return Ok(None);
+    }
+    if bytes.len() as u64 > max && !bytes.ends_with(b"\n") {
+        let mut rest = Vec::new();
+        while r.read_until(b'\n', &mut rest)? > 0 && !rest.ends_with(b"\n") {
+            rest.clear();
+        }
+        return Ok(Some(Err(format!(
+            "line larger than the limit of {max} bytes"
+        ))));
+    }
+    Ok(Some(String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!("not valid UTF-8: invalid byte at offset {at}")
+    })))
+}
+
+impl Iterator for Inputs {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        let mut job = self.next_job()?;
+        // Ids are unique: a repeated one gets `#2`, `#3`, …
+        if !self.ids.insert(job.id.clone()) {
+            let base = job.id.clone();
+            let mut n = 2;
+            while !self.ids.insert(format!("{base}#{n}")) {
+                n += 1;
+            }
+            job.id = format!("{base}#{n}");
+        }
+        self.found.fetch_add(1, Ordering::Relaxed);
+        Some(job)
+    }
+}
