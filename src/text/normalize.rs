@@ -21,10 +21,40 @@ fn narrow(c: char) -> char {
     }
 }
 
+/// A quick scan for the common case: ASCII, Latin letters before the combining marks,
+/// Arabic letters and digits with at most one haraka each, U+2000–U+207F. These
+/// are NFC; anything else is left to the full check.
+fn surely_nfc(s: &str) -> bool {
+    let (b, mut i, mut mark) = (s.as_bytes(), 0, false);
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            (i, mark) = (i + 1, false);
+            continue;
+        }
+        if x >= 0xE0 {
+            // U+2000–U+207F only.
+            if x != 0xE2 || b[i + 1] > 0x81 {
+                return false;
+            }
+            (i, mark) = (i + 3, false);
+            continue;
+        }
+        let c = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+        let haraka = (0x64B..=0x652).contains(&c);
+        let letter = matches!(c, 0x600..=0x60F | 0x61B..=0x64A | 0x660..=0x66F | 0x671..=0x6D5);
+        if !(c < 0x300 || letter || (haraka && !mark)) {
+            return false;
+        }
+        (i, mark) = (i + 2, haraka);
+    }
+    true
+}
+
 impl Normalized {
     /// `None` when the text is already NFC with no fullwidth forms: the fast path.
     pub fn new(original: &str) -> Option<Normalized> {
-        if original.is_ascii()
+        if surely_nfc(original)
             || (is_nfc_quick(original.chars()) == IsNormalized::Yes
                 && !original.chars().any(|c| narrow(c) != c))
         {
