@@ -42,7 +42,8 @@
 //! the crate; [`ExtractorBuilder::gazetteers`] adds a user's own folder to them.
 //!
 //! An [`Extractor`] is `Send + Sync` and cheap to clone: build it once, share it
-//! between threads.
+//! between threads. [`batch::run`] extracts many documents on all cores, in
+//! input order. Every output type reads back from its JSON (`Deserialize`).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -151,9 +151,15 @@ fn run(cli: &Cli, extractor: &Extractor) -> ExitCode {
         let bar = indicatif::ProgressBar::new(0);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} documents, {per_sec}, ETA {eta}",
+                "{bar:40} {pos}/{len} documents, {rate} docs/s, ETA {eta}",
             )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .with_key(
+                "rate",
+                |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0}", s.per_sec());
+                },
+            ),
         );
         bar
     });
@@ -165,7 +171,10 @@ fn run(cli: &Cli, extractor: &Extractor) -> ExitCode {
         if let Err(msg) = &d.result {
             failed += 1;
             if cli.verbose {
-                note!("accords: error: {msg}");
+                match &bar {
+                    Some(bar) => bar.suspend(|| note!("accords: error: {msg}")),
+                    None => note!("accords: error: {msg}"),
+                }
             }
         }
         let text = render(cli, &d);
@@ -312,7 +321,10 @@ impl Inputs {
         if self.format == InputFormat::Text {
             return Some(match path {
                 Some(p) => Job::file(id, p),
-                None => job(id, None, batch::read_limited(io::stdin().lock(), self.max)),
+                None => {
+                    let text = batch::read_limited(io::stdin().lock(), self.max);
+                    job(id, None, text.map_err(|e| format!("stdin: {e}")))
+                }
             });
         }
         let reader: Reader = match &path {
