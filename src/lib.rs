@@ -53,6 +53,7 @@ mod error;
 mod extract;
 mod gazetteer;
 mod lang;
+pub mod merge;
 mod model;
 mod text;
 
@@ -64,6 +65,8 @@ pub use model::{
     Agreement, Country, Domain, Extraction, Instrument, Language, ParseDateError, PartialDate,
     Signatory, Span, Spanned, Status, UnknownLabel,
 };
+
+pub use merge::{MergedInstrument, Merger};
 
 use gazetteer::Gazetteer;
 

@@ -14,6 +14,8 @@ use accords::{Agreement, Extractor, Language, PartialDate, Span};
 use clap::{Parser, ValueEnum};
 use serde::{Deserialize, Serialize};
 
+mod merge_cli;
+
 /// Extracts international cooperation agreements from French, English and Arabic news
 /// articles, and writes one JSON line per input on stdout, in input order.
 #[derive(Parser)]
@@ -84,6 +86,10 @@ macro_rules! note {
 }
 
 fn main() -> ExitCode {
+    // `accords merge FILE.jsonl...` (a file named "merge" is `./merge`).
+    if std::env::args_os().nth(1).is_some_and(|a| a == "merge") {
+        return merge_cli::main(std::env::args_os().collect());
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
