@@ -479,13 +479,18 @@ fn best_score(open: &Open, f: &Features) -> Option<f32> {
     let compared = open.members.iter().enumerate().filter(|(i, _)| {
         n <= COMPARED_MEMBERS || *i < COMPARED_MEMBERS / 2 || *i >= n - COMPARED_MEMBERS / 2
     });
-    let mut best: Option<f32> = None;
+    let mut best: Option<(f32, f32)> = None;
+    let mut worst_conflict = 0.0f32;
     for (_, m) in compared {
-        if let Some(s) = score(&m.features, f, &WEIGHTS) {
-            best = Some(best.map_or(s, |b: f32| b.max(s)));
+        if let Some((s, conflict)) = score(&m.features, f, &WEIGHTS) {
+            worst_conflict = worst_conflict.min(conflict);
+            if best.is_none_or(|b| s > b.0) {
+                best = Some((s, conflict));
+            }
         }
     }
-    best
+    // The best member's score, less the conflicts with the others beyond its own.
+    best.map(|(s, conflict)| s + (worst_conflict - conflict).min(0.0))
 }
 
 fn specificity(kind: Instrument) -> u8 {

@@ -171,6 +171,9 @@ pub(crate) struct Weights {
     pub no_person: f32,
     pub per_org: f32,
     pub no_org: f32,
+    /// Bodies on both sides that the other lacks, when there is one country or none: the
+    /// counterpart body is what tells one domestic instrument from another.
+    pub no_counterpart: f32,
     pub domains: f32,
     pub no_domain: f32,
     pub same_rank: f32,
@@ -202,6 +205,7 @@ pub(crate) const WEIGHTS: Weights = Weights {
     no_person: -0.5,
     per_org: 1.0,
     no_org: -0.3,
+    no_counterpart: -2.0,
     domains: 2.0,
     no_domain: -0.5,
     same_rank: 0.7,
@@ -242,23 +246,31 @@ fn generic(kind: Instrument) -> bool {
     matches!(kind, Instrument::Agreement | Instrument::Other)
 }
 
-/// The score of a pair, or `None` when they cannot be one instrument.
-pub(crate) fn score(a: &Features, b: &Features, w: &Weights) -> Option<f32> {
+/// The score of a pair, or `None` when they cannot be one instrument; with the part of
+/// it that says they are two (conflicting dates, places or kinds), which an instrument's
+/// other members also weigh.
+pub(crate) fn score(a: &Features, b: &Features, w: &Weights) -> Option<(f32, f32)> {
     let mut s = parties(a, b, w)?;
-    s += kinds(a, b, w);
-    s += dates(a, b, w);
-    s += places(a, b, w);
+    let conflict = [kinds(a, b, w), dates(a, b, w), places(a, b, w)];
+    s += conflict.iter().sum::<f32>();
     s += names(&a.people, &b.people, w.per_person, w.no_person);
-    s += names(&a.orgs, &b.orgs, w.per_org, w.no_org);
+    let counterpart = a.parties.len() <= 1;
+    let no_org = if counterpart {
+        w.no_counterpart
+    } else {
+        w.no_org
+    };
+    s += names(&a.orgs, &b.orgs, w.per_org, no_org);
     s += domains(a, b, w);
-    if a.siblings > 1 && b.siblings > 1 {
+    if a.siblings > 1 && a.siblings == b.siblings {
         s += if a.rank == b.rank {
             w.same_rank
         } else {
             w.other_rank
         };
     }
-    Some(s)
+    let conflict = conflict.iter().filter(|c| **c < 0.0).sum();
+    Some((s, conflict))
 }
 
 /// Parties: the same set, or one inside the other (an outlet that names one side only);
@@ -347,18 +359,16 @@ fn places(a: &Features, b: &Features, w: &Weights) -> f32 {
         + one(&a.location, &b.location, w.same_location, w.other_location)
 }
 
-/// People or bodies in common: each counts (two at most); none in common when both
-/// outlets name some is a hint of two instruments.
-fn names(a: &[Name], b: &[Name], each: f32, none: f32) -> f32 {
+/// People or bodies in common: each counts (two at most); names on both sides that the
+/// other side lacks are a hint of two instruments.
+fn names(a: &[Name], b: &[Name], each: f32, unmatched: f32) -> f32 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
     let shared = a.iter().filter(|x| b.iter().any(|y| x.same(y))).count();
-    if shared == 0 {
-        none
-    } else {
-        each * shared.min(2) as f32
-    }
+    let b_only = b.iter().filter(|y| !a.iter().any(|x| x.same(y))).count();
+    let both_unmatched = shared < a.len() && b_only > 0;
+    each * shared.min(2) as f32 + if both_unmatched { unmatched } else { 0.0 }
 }
 
 /// Domains: their overlap (Jaccard) when both outlets state some.
