@@ -344,10 +344,15 @@ fn other_instrument(ctx: &Ctx<'_>, f: &Frame, s: usize, d: &DateMention) -> usiz
     const OTHER: usize = 150;
     let ms = ctx.in_sentence(s);
     let before = &ms[..ms.partition_point(|m| m.start < d.span.start)];
-    let last = before.iter().rev().find_map(|m| match Ctx::cue(m) {
-        Some((CueClass::Instrument, CueValue::Instrument(i))) => Some(i),
-        _ => None,
-    });
+    // A bounded look-back: a sentence of many dates stays linear.
+    let last = before
+        .iter()
+        .rev()
+        .take(24)
+        .find_map(|m| match Ctx::cue(m) {
+            Some((CueClass::Instrument, CueValue::Instrument(i))) => Some(i),
+            _ => None,
+        });
     match last {
         Some(i) if i != f.instrument => OTHER,
         _ => 0,
