@@ -79,6 +79,7 @@ pub(crate) static RULES: Rules = Rules {
     year_lead: &[],
     year_prep: &["in", "since", "of"],
     hijri_mark: &[],
+    same_month: &["of the same month", "of that month", "of that same month"],
     clause: &[
         "; ",
         ", and ",

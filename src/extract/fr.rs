@@ -81,6 +81,12 @@ pub(crate) static RULES: Rules = Rules {
     year_lead: &["de l'année"],
     year_prep: &["en", "depuis", "au cours de"],
     hijri_mark: &[],
+    same_month: &[
+        "du meme mois",
+        "du mois meme",
+        "de ce meme mois",
+        "de ce mois-la",
+    ],
     clause: &[
         "; ",
         ", et ",
