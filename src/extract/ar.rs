@@ -2,6 +2,7 @@
 //! `gazetteers/cues/ar.tsv`; clitic prefixes are handled by the matcher.
 
 use super::rules::Rules;
+use super::signatories::SignerWords;
 
 pub(crate) static RULES: Rules = Rules {
     locative: &["في", "ب", "بمدينه", "في مدينه", "بالعاصمه", "في العاصمه"],
@@ -157,3 +158,37 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "الدوله",
     "كاتب",
 ];
+
+// Signers, events by pattern and organization boundaries (signatories.rs).
+
+pub(crate) static SIGNERS: SignerWords = SignerWords {
+    portfolio_join: &[],
+    portfolio_and: &[],
+    event_by_pattern: false,
+    gathering: &[
+        "منتدي",
+        "المنتدي",
+        "قمه",
+        "القمه",
+        "مؤتمر",
+        "المؤتمر",
+        "معرض",
+        "المعرض",
+        "اسبوع",
+        "الدوره",
+        "ملتقي",
+        "الملتقي",
+    ],
+    org_stop: &[
+        "قال",
+        "اعلن",
+        "اكد",
+        "اوضح",
+        "اشار",
+        "ذكر",
+        "وقع",
+        "التي",
+        "الذي",
+        "في بيان",
+    ],
+};

@@ -2,6 +2,7 @@
 //! `gazetteers/cues/en.tsv`.
 
 use super::rules::Rules;
+use super::signatories::SignerWords;
 
 pub(crate) static RULES: Rules = Rules {
     locative: &["in", "at", "in the city of", "in the capital", "from"],
@@ -91,4 +92,55 @@ pub(crate) static RULES: Rules = Rules {
     ],
     locative_names_city: true,
     relative: &[" which ", " who ", " that "],
+};
+
+// Signers, events by pattern and organization boundaries (signatories.rs).
+
+pub(crate) static SIGNERS: SignerWords = SignerWords {
+    portfolio_join: &["of", "for", "at", "of the", "for the", "at the"],
+    portfolio_and: &["and", "&"],
+    event_by_pattern: true,
+    gathering: &[
+        "forum",
+        "summit",
+        "conference",
+        "week",
+        "expo",
+        "exhibition",
+        "fair",
+        "congress",
+        "dialogue",
+        "festival",
+        "show",
+        "symposium",
+        "convention",
+        "assembly",
+        "ministerial",
+        "roundtable",
+        "meeting of the joint committee",
+        "session of the joint committee",
+        "joint commission",
+        "joint committee",
+    ],
+    org_stop: &[
+        "said",
+        "says",
+        "announced",
+        "stated",
+        "noted",
+        "added",
+        "signed",
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "will",
+        "would",
+        "and its",
+        "in a statement",
+        "which",
+        "who",
+        "that",
+    ],
 };

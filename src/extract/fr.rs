@@ -2,6 +2,7 @@
 //! `gazetteers/cues/fr.tsv`.
 
 use super::rules::Rules;
+use super::signatories::SignerWords;
 
 pub(crate) static RULES: Rules = Rules {
     locative: &[
@@ -94,4 +95,57 @@ pub(crate) static RULES: Rules = Rules {
     ],
     locative_names_city: true,
     relative: &[" qui ", " lequel ", " laquelle ", " lesquels ", " dont "],
+};
+
+// Signers, events by pattern and organization boundaries (signatories.rs).
+
+pub(crate) static SIGNERS: SignerWords = SignerWords {
+    portfolio_join: &[
+        "de",
+        "des",
+        "du",
+        "de la",
+        "charge de",
+        "charge des",
+        "charge du",
+        "chargee de",
+        "chargee des",
+        "chargee du",
+    ],
+    portfolio_and: &["et"],
+    event_by_pattern: false,
+    gathering: &[
+        "forum",
+        "sommet",
+        "conference",
+        "semaine",
+        "salon",
+        "exposition",
+        "foire",
+        "congres",
+        "dialogue",
+        "assises",
+        "festival",
+        "symposium",
+        "session de la commission mixte",
+        "commission mixte",
+        "grande commission mixte",
+    ],
+    org_stop: &[
+        "a annonce",
+        "a indique",
+        "a precise",
+        "a signe",
+        "annonce",
+        "indique",
+        "precise",
+        "qui",
+        "dont",
+        "a ",
+        "ont ",
+        "est ",
+        "sont ",
+        "va ",
+        "dans un communique",
+    ],
 };
