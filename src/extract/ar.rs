@@ -192,3 +192,7 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
         "في بيان",
     ],
 };
+
+/// Given names that fold to a word of `NOT_NAME` but are written as a name ("علي" is
+/// Ali; "على" is the preposition).
+pub(crate) const NAME_AS_WRITTEN: &[&str] = &["علي"];

@@ -147,7 +147,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
             if out.len() >= MAX_SIGNATORIES {
                 return (out, sides);
             }
-            if witnessed(ctx, s, a) || witness_after(ctx, s, b) || headed(ctx, s, a) {
+            // A head of state signs only when the text says so: "le Premier ministre X a
+            // signé".
+            let head = headed(ctx, s, a) && !signs_after(ctx, s, b);
+            if witnessed(ctx, s, a) || witness_after(ctx, s, b) || head {
                 continue;
             }
             let name = ctx.text[a..b].trim().to_string();
@@ -323,6 +326,17 @@ fn witness_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
             .iter()
             .filter(|m| m.start == at)
             .any(|m| Ctx::is(m, CueClass::Witness))
+}
+
+/// A signing verb right after the name, its subject: "X a signé", "X signed".
+fn signs_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
+    let ms = ctx.in_sentence(s);
+    let from = ms.partition_point(|m| m.start < b);
+    ms[from..].first().is_some_and(|m| {
+        Ctx::is(m, CueClass::Signed)
+            && m.start - b <= 24
+            && !ctx.text[b..m.start].contains([',', ';', '،'])
+    })
 }
 
 /// The side a name signs for: a country named in its title phrase before it (back to
@@ -823,9 +837,11 @@ fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
             && m.end <= a
             && {
                 let between = &ctx.text[m.end..a];
+                // A portfolio listed between commas: "minister of industry, trade,
+                // and investment, Moulay Hafid Elalamy".
                 between.len() < 160
                     && !between.contains(['.', ';'])
-                    && between.matches(',').count() <= 2
+                    && between.matches(',').count() <= 3
             }
     });
     if titled {
@@ -994,9 +1010,14 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         // A title phrase that ends with a comma names its holder after the comma.
         let n = e.saturating_sub(j);
         if (2..=6).contains(&n) {
-            let names: Vec<String> = (j..e).map(fold).collect();
-            let bad = names.iter().any(|w| {
-                super::ar::NOT_NAME.contains(&w.as_str()) || w.chars().any(|c| c.is_ascii_digit())
+            // A given name whose folded form is a preposition's ("علي", not "على") is
+            // a name when written as one.
+            let bad = (j..e).any(|x| {
+                let w = fold(x);
+                let written = &ctx.text[words[x].0..words[x].1];
+                (super::ar::NOT_NAME.contains(&w.as_str())
+                    && !(x > j && super::ar::NAME_AS_WRITTEN.contains(&written)))
+                    || w.chars().any(|c| c.is_ascii_digit())
             });
             let (na, nb) = (words[j].0, words[e - 1].1);
             if !bad && !out.iter().any(|o| o.0 < nb && na < o.1) && out.len() < MAX_CANDIDATES {
