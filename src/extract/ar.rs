@@ -159,38 +159,11 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "كاتب",
 ];
 
-// Signers, events by pattern and organization boundaries (signatories.rs).
+// Signers by role (signatories.rs).
 
 pub(crate) static SIGNERS: SignerWords = SignerWords {
     portfolio_join: &[],
     portfolio_and: &[],
-    event_by_pattern: false,
-    gathering: &[
-        "منتدي",
-        "المنتدي",
-        "قمه",
-        "القمه",
-        "مؤتمر",
-        "المؤتمر",
-        "معرض",
-        "المعرض",
-        "اسبوع",
-        "الدوره",
-        "ملتقي",
-        "الملتقي",
-    ],
-    org_stop: &[
-        "قال",
-        "اعلن",
-        "اكد",
-        "اوضح",
-        "اشار",
-        "ذكر",
-        "وقع",
-        "التي",
-        "الذي",
-        "في بيان",
-    ],
 };
 
 /// Given names that fold to a word of `NOT_NAME` but are written as a name ("علي" is

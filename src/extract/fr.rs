@@ -97,7 +97,7 @@ pub(crate) static RULES: Rules = Rules {
     relative: &[" qui ", " lequel ", " laquelle ", " lesquels ", " dont "],
 };
 
-// Signers, events by pattern and organization boundaries (signatories.rs).
+// Signers by role (signatories.rs).
 
 pub(crate) static SIGNERS: SignerWords = SignerWords {
     portfolio_join: &[
@@ -113,39 +113,4 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
         "chargee du",
     ],
     portfolio_and: &["et"],
-    event_by_pattern: false,
-    gathering: &[
-        "forum",
-        "sommet",
-        "conference",
-        "semaine",
-        "salon",
-        "exposition",
-        "foire",
-        "congres",
-        "dialogue",
-        "assises",
-        "festival",
-        "symposium",
-        "session de la commission mixte",
-        "commission mixte",
-        "grande commission mixte",
-    ],
-    org_stop: &[
-        "a annonce",
-        "a indique",
-        "a precise",
-        "a signe",
-        "annonce",
-        "indique",
-        "precise",
-        "qui",
-        "dont",
-        "a ",
-        "ont ",
-        "est ",
-        "sont ",
-        "va ",
-        "dans un communique",
-    ],
 };

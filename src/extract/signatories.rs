@@ -88,13 +88,6 @@ pub(crate) struct SignerWords {
     /// Conjunctions inside a portfolio ("Digital Transition and Administrative Reform"):
     /// a join only after a capitalised word that is not a name, with no comma before.
     pub portfolio_and: &'static [&'static str],
-    /// Whether the named gathering after a sideline cue is the event when the gazetteer
-    /// does not know it (the gold names events in English: on only where that helps).
-    pub event_by_pattern: bool,
-    /// Head words of a gathering ("forum", "summit"), for events by pattern.
-    pub gathering: &'static [&'static str],
-    /// Words after which a body's name stops: verbs of report ("said", "a annoncé").
-    pub org_stop: &'static [&'static str],
 }
 
 pub(crate) fn signer_words(lang: Lang) -> &'static SignerWords {
@@ -324,8 +317,8 @@ fn witness_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
         && !ctx.text[b..at].contains([',', ';', '،'])
         && ms[from..]
             .iter()
-            .filter(|m| m.start == at)
-            .any(|m| Ctx::is(m, CueClass::Witness))
+            .take_while(|m| m.start <= at)
+            .any(|m| m.start == at && Ctx::is(m, CueClass::Witness))
 }
 
 /// A signing verb right after the name, its subject: "X a signé", "X signed".
@@ -747,12 +740,14 @@ fn portfolio_run(
     if i == 0 {
         return Portfolio::No;
     }
-    let before = crate::text::fold_str(&text[..a]);
+    // A bounded stretch before the run (the longest join is three words): linear cost.
+    let from = floor_boundary(text, a.saturating_sub(40));
+    let before = crate::text::fold_str(&text[from..a]);
     let before = before.trim_end();
     let ends_with_word = |w: &str| {
         before
             .strip_suffix(w)
-            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+            .is_some_and(|rest| (rest.is_empty() && from == 0) || rest.ends_with(' '))
     };
     let joined = sw.portfolio_join.iter().any(|w| ends_with_word(w)) && {
         // Of a title or a body close before: "Minister of", "Ministry of".
@@ -796,8 +791,31 @@ fn portfolio_run(
                 .is_some_and(char::is_uppercase)
         })
         .count();
-    // The portfolio goes on after the run: "… Storage and Transportation (BOST)".
+    // The portfolio goes on after the run: "… Storage and Transportation (BOST)"; not
+    // where a country, a title or a person follows ("… and Singaporean Minister").
     let rest: Vec<&str> = after.split_whitespace().take(4).collect();
+    let opens_side = |word: &str| {
+        let near = &after[..floor_boundary(after, after.len().min(200))];
+        let Some(off) = near.find(word) else {
+            return false;
+        };
+        let at = ss + end + off;
+        ctx.overlapping(s, at, at + 1).iter().any(|m| {
+            m.start == at
+                && matches!(
+                    m.entry,
+                    Entry::Country { .. }
+                        | Entry::Person(_)
+                        | Entry::Cue {
+                            class: CueClass::Title
+                                | CueClass::Honorific
+                                | CueClass::Head
+                                | CueClass::Counterpart,
+                            ..
+                        }
+                )
+        })
+    };
     let goes_on = after.trim_start().starts_with('(')
         || (1..=2).any(|n| {
             rest.len() > n && {
@@ -807,6 +825,7 @@ fn portfolio_run(
                     .chain(sw.portfolio_join)
                     .any(|w| *w == join)
                     && rest[n].chars().next().is_some_and(char::is_uppercase)
+                    && !opens_side(rest[n])
             }
         });
     if caps >= 3 && !goes_on {
