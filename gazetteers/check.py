@@ -173,6 +173,23 @@ def main():
         entries.append((n, form if form.isupper() else fold(form), canon))
     check_dups(pe, erow, lambda c: tuple(c))
     check_shared(pe, entries, eshared, "events")
+    # Every event is named in the three languages.
+    elangs = {}
+    for n, (canon, lang, form) in erow:
+        elangs.setdefault(canon, (n, set()))[1].add(lang)
+    for canon, (n, ls) in elangs.items():
+        if ls != LANGS:
+            err(pe, n, f"event {canon!r} has no form in {sorted(LANGS - ls)}")
+    # An event form is no country, place, organisation or person: the longest match
+    # would take the other entity's mention away.
+    others = {}
+    for p_, rows_, col in ((pc, crow, 3), (px, xrow, 3), (pp, prow, 3)):
+        for _, c in rows_:
+            if not (p_ == px and c[2] == "abbr"):
+                others.setdefault(fold(c[col]), os.path.basename(p_))
+    for n, (canon, lang, form) in erow:
+        if fold(form) in others:
+            err(pe, n, f"event form {form!r} is also in {others[fold(form)]}")
 
     # --- organizations ---------------------------------------------------
     po, orow, oshared = read("organizations.tsv", 5)
@@ -208,6 +225,14 @@ def main():
         entries.append((n, fold(form), canon))
     check_dups(ph, hrow, lambda c: (c[0], c[3], c[4]))
     check_shared(ph, entries, hshared, "people")
+
+    taken = {}
+    for p_, rows_, col in ((po, orow, 4), (ph, hrow, 4)):
+        for _, c in rows_:
+            taken.setdefault(fold(c[col]), os.path.basename(p_))
+    for n, (canon, lang, form) in erow:
+        if fold(form) in taken:
+            err(pe, n, f"event form {form!r} is also in {taken[fold(form)]}")
 
     for e in errors:
         print(e)

@@ -308,3 +308,51 @@ fn years_out_of_range_give_no_date() {
     assert_eq!(out.agreements.len(), 1);
     assert_eq!(out.agreements[0].date, None);
 }
+
+#[test]
+fn an_event_range_with_weekdays_gives_its_month() {
+    check(&[
+        (" date 2024-06-10 Le Sénégal et la Guinée ont signé un protocole d'accord en marge du Transform Africa Summit, organisé du mercredi 12 au vendredi 14 juin à Conakry.", "2024-06"),
+        (" date 2024-06-10 Senegal and Guinea signed a memorandum of understanding on the sidelines of the Transform Africa Summit, held from Wednesday 5 to Friday 7 June in Conakry.", "2024-06"),
+        (" date 2024-06-10 وقعت السنغال وغينيا مذكرة تفاهم على هامش قمة تحول أفريقيا المنعقدة من الأربعاء 5 إلى الجمعة 7 يونيو في كوناكري.", "2024-06"),
+        // A weekday before a single day is still that day.
+        (" date 2024-06-10 Le Sénégal et la Guinée ont signé un protocole d'accord le vendredi 7 juin à Conakry.", "2024-06-07"),
+    ]);
+}
+
+#[test]
+fn a_day_of_the_same_month_takes_the_month_told_before() {
+    check(&[
+        (" date 2024-03-15 Le 10 février, le Maroc et l'Estonie ont ouvert des négociations. Le 22 du même mois, ils ont signé un mémorandum d'entente à Rabat.", "2024-02-22"),
+        (" date 2024-03-15 On 10 February, Morocco and Estonia opened talks. On the 22nd of the same month, they signed a memorandum of understanding in Rabat.", "2024-02-22"),
+        (" date 2024-03-15 في 10 فبراير بدأ المغرب وإستونيا المفاوضات. وفي 22 من الشهر نفسه وقع البلدان مذكرة تفاهم في الرباط.", "2024-02-22"),
+        // With no date told before, "the same month" dates nothing.
+        (" date 2024-03-15 Le 22 du même mois, le Maroc et l'Estonie ont signé un mémorandum d'entente à Rabat.", ""),
+    ]);
+}
+
+#[test]
+fn a_date_after_another_kind_of_instrument_is_that_ones() {
+    for text in [
+        " date 2024-07 Le Congo et le Gabon ont signé vendredi une feuille de route pour la mise en œuvre de l'accord-cadre conclu entre les deux pays en mars 2022.",
+        " date 2024-07 Kenya and Rwanda signed a roadmap on Friday to implement the framework agreement concluded between the two countries in March 2022.",
+    ] {
+        let out = run(text);
+        let roadmap = out
+            .iter()
+            .find(|a| a.instrument.value == accords::Instrument::ActionPlan)
+            .unwrap_or_else(|| panic!("{text}\n{out:?}"));
+        let date = roadmap.date.as_ref().map(|d| d.value.to_string());
+        assert_eq!(date.as_deref(), Some("2024-07"), "{text}");
+    }
+    // Coordinated instruments share their date.
+    let out = run(" date 2024-07 Kenya and Rwanda signed a roadmap and a framework agreement on 12 July 2024.");
+    assert!(!out.is_empty());
+    for a in &out {
+        assert_eq!(
+            a.date.as_ref().map(|d| d.value.to_string()).as_deref(),
+            Some("2024-07-12"),
+            "{out:?}"
+        );
+    }
+}

@@ -161,3 +161,15 @@ fn a_city_beside_its_country_names_no_party() {
     let parties: Vec<String> = out[0].parties.iter().map(|p| p.value.to_string()).collect();
     assert_eq!(parties, ["AE", "MR"]);
 }
+
+#[test]
+fn a_signing_dated_months_before_the_report_is_recalled() {
+    check(&[
+        (" date 2021-07-16 Le 10 décembre, le Maroc et Israël ont annoncé la reprise des relations. Le 22 du même mois, le Maroc et Israël ont signé une déclaration commune à Rabat.", &[Referenced]),
+        (" date 2021-07-16 Morocco and Israel signed a joint declaration in Rabat on 22 December 2020.", &[Referenced]),
+        (" date 2021-07-16 وقع المغرب وإسرائيل إعلانا مشتركا في الرباط يوم 22 ديسمبر 2020.", &[Referenced]),
+        // Days or weeks before the report are news.
+        (" date 2021-07-16 Morocco and Israel signed a joint declaration in Rabat on 2 July 2021.", &[Signed]),
+        (" date 2021-07-16 Le Maroc et Israël ont signé une déclaration commune à Rabat le 28 juin.", &[Signed]),
+    ]);
+}

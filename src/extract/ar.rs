@@ -2,6 +2,7 @@
 //! `gazetteers/cues/ar.tsv`; clitic prefixes are handled by the matcher.
 
 use super::rules::Rules;
+use super::signatories::SignerWords;
 
 pub(crate) static RULES: Rules = Rules {
     locative: &["في", "ب", "بمدينه", "في مدينه", "بالعاصمه", "في العاصمه"],
@@ -71,6 +72,12 @@ pub(crate) static RULES: Rules = Rules {
     year_lead: &["من العام", "من عام", "من سنة", "سنة", "عام"],
     year_prep: &["عام", "سنة", "في", "خلال"],
     hijri_mark: &["هـ", "ه", "ھ"],
+    same_month: &[
+        "من الشهر نفسه",
+        "من الشهر ذاته",
+        "من نفس الشهر",
+        "من ذات الشهر",
+    ],
     clause: &[
         "; ",
         ", و",
@@ -157,3 +164,14 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "الدوله",
     "كاتب",
 ];
+
+// Signers by role (signatories.rs).
+
+pub(crate) static SIGNERS: SignerWords = SignerWords {
+    portfolio_join: &[],
+    portfolio_and: &[],
+};
+
+/// Given names that fold to a word of `NOT_NAME` but are written as a name ("علي" is
+/// Ali; "على" is the preposition).
+pub(crate) const NAME_AS_WRITTEN: &[&str] = &["علي"];

@@ -69,7 +69,17 @@ fn day_before() -> String {
         words(|r| r.range_to),
         words(|r| r.day_of),
     );
-    format!(r"(?:(\d{{1,2}}){suffix}?\s*(?:-|{to})\s*)?(\d{{1,2}}){suffix}?\s+(?:{of}\s+)?$")
+    // A weekday may stand before the second day: "du mercredi 12 au vendredi 14
+    // novembre", "from Wednesday 5 to Friday 7 June", "من الأربعاء 5 إلى الجمعة 7 يونيو".
+    format!(
+        r"(?:(\d{{1,2}}){suffix}?\s*(?:-|{to})\s*(?:\p{{L}}{{2,12}}\s+)?)?(\d{{1,2}}){suffix}?\s+(?:{of}\s+)?$"
+    )
+}
+
+/// A day that takes the month of the date told before it: "le 22 du même mois".
+fn same_month() -> String {
+    let (suffix, same) = (words(|r| r.day_suffix), words(|r| r.same_month));
+    format!(r"\b(\d{{1,2}}){suffix}?\s+{same}\b")
 }
 
 fn day_after() -> String {
@@ -109,6 +119,9 @@ static EDITION_YEAR: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^[^\d,.;:،؛()]{0,24}?((?:19|20)\d{2})\b").unwrap());
 static YEAR_ALONE: Lazy<Regex> = Lazy::new(|| Regex::new(&year_alone()).unwrap());
 static HIJRI_AFTER: Lazy<Regex> = Lazy::new(|| Regex::new(&hijri_after()).unwrap());
+static SAME_MONTH: Lazy<Regex> = Lazy::new(|| Regex::new(&same_month()).unwrap());
+/// How many sentences back a "same month" day looks for its month.
+const SAME_MONTH_REACH: usize = 6;
 
 /// The date expressions of one sentence.
 pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
@@ -291,6 +304,43 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             },
             span: span(ctx, a, b),
             stamp: is_stamp(ctx, s, a, b),
+        });
+    }
+    // "Le 22 du même mois", "On the 22nd of the same month", "في 22 من الشهر نفسه": the
+    // month (and year) of the last date told before it, in this sentence or a few before.
+    for c in SAME_MONTH.captures_iter(if digits { ft } else { "" }) {
+        let g = c.get(0).unwrap();
+        let (a, b) = (fs + g.start(), fs + g.end());
+        let Some(day) = c.get(1).and_then(|d| d.as_str().parse::<u8>().ok()) else {
+            continue;
+        };
+        if used.overlaps(a, b) || !(1..=31).contains(&day) {
+            continue;
+        }
+        let at = ctx.to_orig(a);
+        let month_of = |d: &DateMention| match d.when {
+            When::Day { year, month, .. } | When::Range { year, month, .. } => Some((year, month)),
+            When::Month { year, month } => Some((Some(year), month)),
+            _ => None,
+        };
+        let here = out
+            .iter()
+            .filter(|d| d.span.start < at && month_of(d).is_some())
+            .max_by_key(|d| d.span.start)
+            .and_then(month_of);
+        let before = || {
+            (s.saturating_sub(SAME_MONTH_REACH)..s)
+                .rev()
+                .find_map(|p| ctx.dates(p).iter().rev().find_map(month_of))
+        };
+        let Some((year, month)) = here.or_else(before) else {
+            continue;
+        };
+        used.insert(a, b);
+        out.push(DateMention {
+            when: When::Day { year, month, day },
+            span: span(ctx, a, b),
+            stamp: false,
         });
     }
     // The year of an event's edition: "GITEX Africa 2024", "القمة العالمية للحكومات 2026".

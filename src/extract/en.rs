@@ -2,6 +2,7 @@
 //! `gazetteers/cues/en.tsv`.
 
 use super::rules::Rules;
+use super::signatories::SignerWords;
 
 pub(crate) static RULES: Rules = Rules {
     locative: &["in", "at", "in the city of", "in the capital", "from"],
@@ -79,6 +80,7 @@ pub(crate) static RULES: Rules = Rules {
     year_lead: &[],
     year_prep: &["in", "since", "of"],
     hijri_mark: &[],
+    same_month: &["of the same month", "of that month", "of that same month"],
     clause: &[
         "; ",
         ", and ",
@@ -91,4 +93,11 @@ pub(crate) static RULES: Rules = Rules {
     ],
     locative_names_city: true,
     relative: &[" which ", " who ", " that "],
+};
+
+// Signers by role (signatories.rs).
+
+pub(crate) static SIGNERS: SignerWords = SignerWords {
+    portfolio_join: &["of", "for", "at", "of the", "for the", "at the"],
+    portfolio_and: &["and", "&"],
 };

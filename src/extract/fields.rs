@@ -108,10 +108,15 @@ pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: b
     let date = date_of(ctx, f, doc, event.as_ref(), &named);
     let location = location_of(ctx, f, event.as_ref());
     let domains = domains_of(ctx, f, single);
+    let status = if recalled_by_date(ctx, f, date.as_ref()) {
+        Status::Referenced
+    } else {
+        f.status
+    };
 
     Agreement {
         instrument: Spanned::new(f.instrument, f.instrument_span),
-        status: Spanned::new(f.status, f.status_span),
+        status: Spanned::new(status, f.status_span),
         parties: parties
             .into_iter()
             .map(|(c, s)| Spanned::new(c, s))
@@ -123,6 +128,29 @@ pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: b
         event,
         domains,
     }
+}
+
+/// How many months before the report a signing must lie to be background.
+const RECALL_MONTHS: i32 = 3;
+
+/// A signing dated months before the report is recalled, not news: "Le 22 du même mois
+/// [décembre], … a signé une déclaration commune" in an article of July. The report's
+/// time is its publication date, else the page stamp or dateline nearest the verb.
+fn recalled_by_date(ctx: &Ctx<'_>, f: &Frame, date: Option<&Spanned<crate::PartialDate>>) -> bool {
+    if f.status != Status::Signed {
+        return false;
+    }
+    let Some(d) = date else {
+        return false;
+    };
+    let Some(now) = ctx.anchor(d.span.start) else {
+        return false;
+    };
+    let (Some(dm), Some(nm)) = (d.value.month, now.month) else {
+        return false;
+    };
+    let months = |y: u16, m: u8| i32::from(y) * 12 + i32::from(m);
+    months(now.year, nm) - months(d.value.year, dm) >= RECALL_MONTHS
 }
 
 pub(super) fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
@@ -210,7 +238,7 @@ pub(super) fn date_of(
             for &d in ctx.dates(s) {
                 if let Some((value, penalty)) = candidate(ctx, f, &d, ranges) {
                     let dist = nearest(&signs, d.span.start);
-                    let score = dist + penalty;
+                    let score = dist + penalty + other_instrument(ctx, f, s, &d);
                     if best.as_ref().is_none_or(|b| score < b.0) {
                         best = Some((score, Spanned::new(value, d.span)));
                     }
@@ -306,6 +334,29 @@ pub(super) fn date_of(
         }
     }
     found
+}
+
+/// How much less a date counts when it follows the name of another kind of instrument:
+/// "ont signé une feuille de route pour la mise en œuvre de l'accord-cadre conclu en
+/// mars 2022", "the roadmap builds on the agreement reached in March 2022": March is
+/// the framework agreement's, not the roadmap's.
+fn other_instrument(ctx: &Ctx<'_>, f: &Frame, s: usize, d: &DateMention) -> usize {
+    const OTHER: usize = 150;
+    let ms = ctx.in_sentence(s);
+    let before = &ms[..ms.partition_point(|m| m.start < d.span.start)];
+    // A bounded look-back: a sentence of many dates stays linear.
+    let last = before
+        .iter()
+        .rev()
+        .take(24)
+        .find_map(|m| match Ctx::cue(m) {
+            Some((CueClass::Instrument, CueValue::Instrument(i))) => Some(i),
+            _ => None,
+        });
+    match last {
+        Some(i) if i != f.instrument => OTHER,
+        _ => 0,
+    }
 }
 
 /// What a date mention in a frame's sentence says of its signing, and how far it is

@@ -2,6 +2,7 @@
 //! `gazetteers/cues/fr.tsv`.
 
 use super::rules::Rules;
+use super::signatories::SignerWords;
 
 pub(crate) static RULES: Rules = Rules {
     locative: &[
@@ -81,6 +82,12 @@ pub(crate) static RULES: Rules = Rules {
     year_lead: &["de l'année"],
     year_prep: &["en", "depuis", "au cours de"],
     hijri_mark: &[],
+    same_month: &[
+        "du meme mois",
+        "du mois meme",
+        "de ce meme mois",
+        "de ce mois-la",
+    ],
     clause: &[
         "; ",
         ", et ",
@@ -94,4 +101,22 @@ pub(crate) static RULES: Rules = Rules {
     ],
     locative_names_city: true,
     relative: &[" qui ", " lequel ", " laquelle ", " lesquels ", " dont "],
+};
+
+// Signers by role (signatories.rs).
+
+pub(crate) static SIGNERS: SignerWords = SignerWords {
+    portfolio_join: &[
+        "de",
+        "des",
+        "du",
+        "de la",
+        "charge de",
+        "charge des",
+        "charge du",
+        "chargee de",
+        "chargee des",
+        "chargee du",
+    ],
+    portfolio_and: &["et"],
 };

@@ -46,6 +46,9 @@ pub(crate) struct Rules {
     pub year_prep: &'static [&'static str],
     /// Marks after a Hijri year ("1445 هـ").
     pub hijri_mark: &'static [&'static str],
+    /// What stands after a day that takes the month of the date told before it ("le 22
+    /// du même mois", "the 22nd of the same month", "22 من الشهر نفسه").
+    pub same_month: &'static [&'static str],
     /// What opens another clause of a sentence (semicolons, coordinators before a new
     /// verb: "; ", ", while", "، كما"): a status cue past one speaks of another clause.
     pub clause: &'static [&'static str],

@@ -78,6 +78,26 @@ pub(crate) fn title_phrases(ctx: &Ctx<'_>, s: usize, class: CueClass) -> Vec<(us
     out
 }
 
+/// The words of one language that the signer rules read around a name (folded, lower
+/// case). Each language file holds one (`SIGNERS`).
+pub(crate) struct SignerWords {
+    /// Words that join a title to its portfolio or body: the capitalised words right
+    /// after them are the portfolio, not a name ("Minister of Public Works",
+    /// "Vice-Président en charge des Relations Publiques").
+    pub portfolio_join: &'static [&'static str],
+    /// Conjunctions inside a portfolio ("Digital Transition and Administrative Reform"):
+    /// a join only after a capitalised word that is not a name, with no comma before.
+    pub portfolio_and: &'static [&'static str],
+}
+
+pub(crate) fn signer_words(lang: Lang) -> &'static SignerWords {
+    match lang {
+        Lang::Fr => &super::fr::SIGNERS,
+        Lang::En => &super::en::SIGNERS,
+        Lang::Ar => &super::ar::SIGNERS,
+    }
+}
+
 /// Name candidates read from one sentence at most: a longer run is a list.
 const MAX_CANDIDATES: usize = 128;
 
@@ -120,7 +140,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
             if out.len() >= MAX_SIGNATORIES {
                 return (out, sides);
             }
-            if witnessed(ctx, s, a) || witness_after(ctx, s, b) || headed(ctx, s, a) {
+            // A head of state signs only when the text says so: "le Premier ministre X a
+            // signé".
+            let head = headed(ctx, s, a) && !signs_after(ctx, s, b);
+            if witnessed(ctx, s, a) || witness_after(ctx, s, b) || head {
                 continue;
             }
             let name = ctx.text[a..b].trim().to_string();
@@ -181,8 +204,35 @@ fn witnessed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
 /// heads of state preside over signings; ministers sign.
 fn headed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
     let from = floor_boundary(ctx.text, a.saturating_sub(60).max(ctx.sents[s].0));
-    ctx.within(s, from, a)
+    let near = ctx.within(s, from, a);
+    // "رئيس الجمهورية، السيد عبد المجيد تبون", "le chef de l'État, M. X": a head's
+    // title, a comma, an honorific, the name.
+    let honorific = near
         .iter()
+        .rposition(|m| Ctx::is(m, CueClass::Honorific))
+        .filter(|&k| ctx.text[near[k].end..a].trim().is_empty());
+    if let Some(k) = honorific {
+        let head = near[..k].iter().rev().find(|m| {
+            matches!(
+                m.entry,
+                Entry::Cue {
+                    class: CueClass::Title | CueClass::Head,
+                    ..
+                }
+            )
+        });
+        if let Some(h) = head {
+            let gap = ctx.text[h.end..near[k].start].trim();
+            let is_head = ctx
+                .within(s, h.start, h.end)
+                .iter()
+                .any(|x| Ctx::is(x, CueClass::Head));
+            if is_head && gap.chars().all(|c| c == ',' || c == '،') {
+                return true;
+            }
+        }
+    }
+    near.iter()
         .rev()
         .find(|m| {
             matches!(
@@ -237,15 +287,49 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 fn witness_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
     let ms = ctx.in_sentence(s);
     let from = ms.partition_point(|m| m.start < b);
-    let Some(w) = ms[from..]
-        .iter()
-        .find(|m| !matches!(m.entry, Entry::Person(_)))
-    else {
+    // Other signers' names, titles and countries may stand between: "X and Egyptian
+    // Minister of Communications Dr. Y exchanged a memorandum".
+    let apposed = |m: &Mention| {
+        matches!(
+            m.entry,
+            Entry::Person(_)
+                | Entry::Country { .. }
+                | Entry::Cue {
+                    class: CueClass::Title
+                        | CueClass::Honorific
+                        | CueClass::Counterpart
+                        | CueClass::Domain
+                        | CueClass::Body,
+                    ..
+                }
+        )
+    };
+    let Some(w) = ms[from..].iter().find(|m| !apposed(m)) else {
         return false;
     };
-    Ctx::is(w, CueClass::Witness)
-        && w.start - b <= 80
-        && !ctx.text[b..w.start].contains([',', ';', '.', '،'])
+    let at = w.start;
+    let limit = if ms[from..].iter().take_while(|m| m.start < at).count() == 0 {
+        80
+    } else {
+        240
+    };
+    at - b <= limit
+        && !ctx.text[b..at].contains([',', ';', '،'])
+        && ms[from..]
+            .iter()
+            .take_while(|m| m.start <= at)
+            .any(|m| m.start == at && Ctx::is(m, CueClass::Witness))
+}
+
+/// A signing verb right after the name, its subject: "X a signé", "X signed".
+fn signs_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
+    let ms = ctx.in_sentence(s);
+    let from = ms.partition_point(|m| m.start < b);
+    ms[from..].first().is_some_and(|m| {
+        Ctx::is(m, CueClass::Signed)
+            && m.start - b <= 24
+            && !ctx.text[b..m.start].contains([',', ';', '،'])
+    })
 }
 
 /// The side a name signs for: a country named in its title phrase before it (back to
@@ -561,6 +645,17 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         if portfolio_lead && last_cap >= first + 2 {
             first += 1;
         }
+        // The capitalised words right after a title's join are its portfolio: "Ministry
+        // of Public Works, Guyana", "Digital Transition and Administrative Reform, Amal
+        // …", "Media and Sport Chris Philp", "en charge des Relations Publiques".
+        match portfolio_run(ctx, s, &words, i, last_cap, &out) {
+            Portfolio::No => {}
+            Portfolio::Whole => {
+                i = last_cap + 1;
+                continue;
+            }
+            Portfolio::Lead => first = first.max(i + 1),
+        }
         if first > last_cap {
             i = last_cap + 1;
             continue;
@@ -602,6 +697,144 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
     out
 }
 
+/// What the capitalised run `i..=last` of a sentence's words is to a title before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Portfolio {
+    /// A name, or nothing known.
+    No,
+    /// The whole run is the portfolio or body's name.
+    Whole,
+    /// Its first word ends the portfolio; a name follows.
+    Lead,
+}
+
+/// Whether a capitalised run goes on a title's portfolio or names a body: it follows a
+/// join ("of", "for", "en charge des") of a title or body cue, or a conjunction after a
+/// portfolio word; or a body cue follows it ("Export Promotions Authority").
+fn portfolio_run(
+    ctx: &Ctx<'_>,
+    s: usize,
+    words: &[(usize, usize)],
+    i: usize,
+    last: usize,
+    found: &[(usize, usize, Option<u32>)],
+) -> Portfolio {
+    let (ss, se) = ctx.sents[s];
+    let text = &ctx.text[ss..se];
+    let sw = signer_words(ctx.lang);
+    let (a, _) = words[i];
+    let end = words[last].1;
+    // A body cue right after: "Ghana Investment Promotion Centre".
+    let after = &text[end..];
+    let gap = after.len() - after.trim_start().len();
+    if gap <= 1 {
+        let at = ss + end + gap;
+        let body = ctx
+            .overlapping(s, at, at + 1)
+            .iter()
+            .any(|m| m.start == at && Ctx::is(m, CueClass::Body));
+        if body {
+            return Portfolio::Whole;
+        }
+    }
+    if i == 0 {
+        return Portfolio::No;
+    }
+    // A bounded stretch before the run (the longest join is three words): linear cost.
+    let from = floor_boundary(text, a.saturating_sub(40));
+    let before = crate::text::fold_str(&text[from..a]);
+    let before = before.trim_end();
+    let ends_with_word = |w: &str| {
+        before
+            .strip_suffix(w)
+            .is_some_and(|rest| (rest.is_empty() && from == 0) || rest.ends_with(' '))
+    };
+    let joined = sw.portfolio_join.iter().any(|w| ends_with_word(w)) && {
+        // Of a title or a body close before: "Minister of", "Ministry of".
+        let from = floor_boundary(ctx.text, (ss + a).saturating_sub(120).max(ss));
+        ctx.within(s, from, ss + a).iter().any(|m| {
+            matches!(
+                m.entry,
+                Entry::Cue {
+                    class: CueClass::Title | CueClass::Body,
+                    ..
+                }
+            )
+        })
+    };
+    let conjoined = !joined && sw.portfolio_and.iter().any(|w| ends_with_word(w)) && {
+        // "Transition and Administrative Reform": a capitalised word that no name
+        // holds stands right before the conjunction, with no punctuation.
+        let prev = words[i - 1];
+        let prev_word = &text[prev.0..prev.1];
+        let cap_before = i >= 2 && {
+            let (c, d) = words[i - 2];
+            let w = &text[c..d];
+            let gap = &text[d..prev.0];
+            w.chars().next().is_some_and(char::is_uppercase)
+                && gap.trim().is_empty()
+                && !found.iter().any(|o| o.0 < ss + d && ss + c < o.1)
+        };
+        sw.portfolio_and
+            .iter()
+            .any(|w| crate::text::fold_str(prev_word) == *w)
+            && cap_before
+    };
+    if !joined && !conjoined {
+        return Portfolio::No;
+    }
+    let caps = (i..=last)
+        .filter(|&k| {
+            text[words[k].0..words[k].1]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    // The portfolio goes on after the run: "… Storage and Transportation (BOST)"; not
+    // where a country, a title or a person follows ("… and Singaporean Minister").
+    let rest: Vec<&str> = after.split_whitespace().take(4).collect();
+    let opens_side = |word: &str| {
+        let near = &after[..floor_boundary(after, after.len().min(200))];
+        let Some(off) = near.find(word) else {
+            return false;
+        };
+        let at = ss + end + off;
+        ctx.overlapping(s, at, at + 1).iter().any(|m| {
+            m.start == at
+                && matches!(
+                    m.entry,
+                    Entry::Country { .. }
+                        | Entry::Person(_)
+                        | Entry::Cue {
+                            class: CueClass::Title
+                                | CueClass::Honorific
+                                | CueClass::Head
+                                | CueClass::Counterpart,
+                            ..
+                        }
+                )
+        })
+    };
+    let goes_on = after.trim_start().starts_with('(')
+        || (1..=2).any(|n| {
+            rest.len() > n && {
+                let join = crate::text::fold_str(&rest[..n].join(" "));
+                sw.portfolio_and
+                    .iter()
+                    .chain(sw.portfolio_join)
+                    .any(|w| *w == join)
+                    && rest[n].chars().next().is_some_and(char::is_uppercase)
+                    && !opens_side(rest[n])
+            }
+        });
+    if caps >= 3 && !goes_on {
+        Portfolio::Lead
+    } else {
+        Portfolio::Whole
+    }
+}
+
 /// Whether a name at `a` is introduced as a signer: a title, honorific or counterpart
 /// cue in the words before it, or a signer lead word ("par", "by") close before it.
 fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
@@ -623,9 +856,11 @@ fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
             && m.end <= a
             && {
                 let between = &ctx.text[m.end..a];
+                // A portfolio listed between commas: "minister of industry, trade,
+                // and investment, Moulay Hafid Elalamy".
                 between.len() < 160
                     && !between.contains(['.', ';'])
-                    && between.matches(',').count() <= 2
+                    && between.matches(',').count() <= 3
             }
     });
     if titled {
@@ -643,9 +878,14 @@ fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
                     class: CueClass::Title | CueClass::Counterpart,
                     ..
                 }
-            ) && ctx.text[a..m.start]
-                .rfind([',', '،'])
-                .is_some_and(|i| m.start - (a + i) <= 20)
+            ) && ctx.text[a..m.start].rfind([',', '،']).is_some_and(|i| {
+                // Only words between the comma and the title, not a dateline's
+                // "Nov, 2021) Vietnamese Minister".
+                let between = &ctx.text[a + i..m.start];
+                m.start - (a + i) <= 20
+                    && !between.contains(['(', ')', '/'])
+                    && !between.chars().any(|c| c.is_ascii_digit())
+            })
         });
     apposed || after_signer_lead(ctx, s, a)
 }
@@ -789,9 +1029,14 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         // A title phrase that ends with a comma names its holder after the comma.
         let n = e.saturating_sub(j);
         if (2..=6).contains(&n) {
-            let names: Vec<String> = (j..e).map(fold).collect();
-            let bad = names.iter().any(|w| {
-                super::ar::NOT_NAME.contains(&w.as_str()) || w.chars().any(|c| c.is_ascii_digit())
+            // A given name whose folded form is a preposition's ("علي", not "على") is
+            // a name when written as one.
+            let bad = (j..e).any(|x| {
+                let w = fold(x);
+                let written = &ctx.text[words[x].0..words[x].1];
+                (super::ar::NOT_NAME.contains(&w.as_str())
+                    && !(x > j && super::ar::NAME_AS_WRITTEN.contains(&written)))
+                    || w.chars().any(|c| c.is_ascii_digit())
             });
             let (na, nb) = (words[j].0, words[e - 1].1);
             if !bad && !out.iter().any(|o| o.0 < nb && na < o.1) && out.len() < MAX_CANDIDATES {
