@@ -95,7 +95,10 @@ impl From<Loose> for Agreement {
 
 /// One input line: an article's id, publication date and agreements; `None` for the
 /// batch tool's error lines (an input it could not read).
-fn parse_line(line: &str) -> Result<Option<(String, Option<PartialDate>, Vec<Agreement>)>, String> {
+/// One article's line: its id, publication date and agreements.
+type ArticleLine = (String, Option<PartialDate>, Vec<Agreement>);
+
+fn parse_line(line: &str) -> Result<Option<ArticleLine>, String> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
     let obj = v.as_object().ok_or("not a JSON object")?;
     let id = match obj.get("id") {

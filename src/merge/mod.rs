@@ -70,7 +70,7 @@
 mod signals;
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -166,8 +166,54 @@ struct Held {
 struct Open {
     members: Vec<Held>,
     parties: Vec<Country>,
+    /// The blocks it is filed under, to take it out when it closes.
+    blocks: Vec<Block>,
     /// Days since 1970 of its latest dated report, or the clock when it came.
     last: Option<i32>,
+}
+
+/// A key that open instruments are filed under, so that an agreement is compared only
+/// with the instruments whose parties can nest with its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Block {
+    /// No party.
+    Empty,
+    /// Any instrument with this party: looked up by an agreement of one party.
+    Any(Country),
+    /// Instruments with both parties: looked up by an agreement of two or more.
+    Pair(Country, Country),
+    /// Instruments of this party alone: they nest with any set that holds it.
+    Only(Country),
+}
+
+/// The blocks of an instrument with these (sorted) parties.
+fn blocks_of(parties: &[Country]) -> Vec<Block> {
+    if parties.is_empty() {
+        return vec![Block::Empty];
+    }
+    let mut blocks: Vec<Block> = parties.iter().map(|p| Block::Any(*p)).collect();
+    if let [p] = parties {
+        blocks.push(Block::Only(*p));
+    }
+    for (i, p) in parties.iter().enumerate() {
+        blocks.extend(parties[i + 1..].iter().map(|q| Block::Pair(*p, *q)));
+    }
+    blocks
+}
+
+/// The blocks an agreement with these (sorted) parties looks up.
+fn lookups_of(parties: &[Country]) -> Vec<Block> {
+    match parties {
+        [] => vec![Block::Empty],
+        [p] => vec![Block::Any(*p)],
+        _ => {
+            let mut blocks: Vec<Block> = parties.iter().map(|p| Block::Only(*p)).collect();
+            for (i, p) in parties.iter().enumerate() {
+                blocks.extend(parties[i + 1..].iter().map(|q| Block::Pair(*p, *q)));
+            }
+            blocks
+        }
+    }
 }
 
 /// Puts together the agreements that several articles report about one instrument.
@@ -182,8 +228,8 @@ pub struct Merger {
     window: Option<u32>,
     open: HashMap<u64, Open>,
     next_id: u64,
-    /// Open instruments by party; those with no country under `None`.
-    by_party: HashMap<Option<Country>, Vec<u64>>,
+    /// Open instruments by block (see [`Block`]).
+    by_block: HashMap<Block, HashSet<u64>>,
     /// Open instruments by their last day, oldest first (stale entries are skipped).
     expiry: BinaryHeap<Reverse<(i32, u64)>>,
     /// Open instruments that came before any date was seen.
@@ -202,7 +248,7 @@ impl Merger {
             window: Some(DEFAULT_WINDOW_DAYS),
             open: HashMap::new(),
             next_id: 0,
-            by_party: HashMap::new(),
+            by_block: HashMap::new(),
             expiry: BinaryHeap::new(),
             undated: Vec::new(),
             clock: None,
@@ -363,16 +409,15 @@ impl Merger {
     }
 
     fn candidates(&self, parties: &[Country]) -> Vec<u64> {
-        let mut ids: Vec<u64> = if parties.is_empty() {
-            self.by_party.get(&None).cloned().unwrap_or_default()
-        } else {
-            parties
-                .iter()
-                .filter_map(|p| self.by_party.get(&Some(*p)))
-                .flatten()
-                .copied()
-                .collect()
-        };
+        let mut sorted = parties.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        let mut ids: Vec<u64> = lookups_of(&sorted)
+            .iter()
+            .filter_map(|b| self.by_block.get(b))
+            .flatten()
+            .copied()
+            .collect();
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -386,6 +431,7 @@ impl Merger {
             Open {
                 members: Vec::new(),
                 parties: Vec::new(),
+                blocks: Vec::new(),
                 last: None,
             },
         );
@@ -404,14 +450,17 @@ impl Merger {
             .copied()
             .collect();
         let was_empty = open.members.is_empty();
-        if was_empty && h.features.parties.is_empty() {
-            self.by_party.entry(None).or_default().push(id);
-        }
-        for p in &new_parties {
-            self.by_party.entry(Some(*p)).or_default().push(id);
-        }
+        let grown = was_empty || !new_parties.is_empty();
         open.parties.extend(new_parties);
         open.parties.sort();
+        if grown {
+            for b in blocks_of(&open.parties) {
+                if !open.blocks.contains(&b) {
+                    open.blocks.push(b);
+                    self.by_block.entry(b).or_default().insert(id);
+                }
+            }
+        }
         open.members.push(h);
         match time {
             Some(t) if open.last.is_none_or(|l| t > l) => {
@@ -444,16 +493,11 @@ impl Merger {
         let Some(open) = self.open.remove(&id) else {
             return;
         };
-        let keys: Vec<Option<Country>> = if open.parties.is_empty() {
-            vec![None]
-        } else {
-            open.parties.iter().map(|p| Some(*p)).collect()
-        };
-        for k in keys {
-            if let Some(list) = self.by_party.get_mut(&k) {
-                list.retain(|x| *x != id);
-                if list.is_empty() {
-                    self.by_party.remove(&k);
+        for b in &open.blocks {
+            if let Some(set) = self.by_block.get_mut(b) {
+                set.remove(&id);
+                if set.is_empty() {
+                    self.by_block.remove(b);
                 }
             }
         }
