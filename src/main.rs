@@ -90,17 +90,9 @@ fn main() -> ExitCode {
     if std::env::args_os().nth(1).is_some_and(|a| a == "merge") {
         return merge_cli::main(std::env::args_os().collect());
     }
-    let cli = match Cli::try_parse() {
+    let cli: Cli = match parse_args(std::env::args_os()) {
         Ok(cli) => cli,
-        Err(e) => {
-            let text = e.render().to_string();
-            if e.use_stderr() {
-                let _ = io::stderr().write_all(text.as_bytes());
-                return ExitCode::from(2);
-            }
-            let _ = io::stdout().write_all(text.as_bytes());
-            return ExitCode::SUCCESS;
-        }
+        Err(code) => return code,
     };
     let extractor = match &cli.gazetteers {
         None => Ok(Extractor::new()),
@@ -116,6 +108,21 @@ fn main() -> ExitCode {
         }
     };
     run(&cli, &extractor)
+}
+
+/// The command line parsed, or the exit code once clap's message is printed: help and
+/// version on stdout (0), usage errors on stderr (2).
+fn parse_args<C: Parser>(args: impl IntoIterator<Item = OsString>) -> Result<C, ExitCode> {
+    C::try_parse_from(args).map_err(|e| {
+        let text = e.render().to_string();
+        if e.use_stderr() {
+            let _ = io::stderr().write_all(text.as_bytes());
+            ExitCode::from(2)
+        } else {
+            let _ = io::stdout().write_all(text.as_bytes());
+            ExitCode::SUCCESS
+        }
+    })
 }
 
 /// One output line.

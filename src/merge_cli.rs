@@ -36,6 +36,9 @@ struct MergeCli {
     /// Nothing on stderr
     #[arg(short, long)]
     quiet: bool,
+    /// A longer input line is an error, skipped
+    #[arg(long, value_name = "BYTES", default_value_t = accords::batch::Options::default().max_bytes)]
+    max_bytes: u64,
 }
 
 /// An agreement line with or without evidence.
@@ -93,11 +96,11 @@ impl From<Loose> for Agreement {
     }
 }
 
-/// One input line: an article's id, publication date and agreements; `None` for the
-/// batch tool's error lines (an input it could not read).
 /// One article's line: its id, publication date and agreements.
 type ArticleLine = (String, Option<PartialDate>, Vec<Agreement>);
 
+/// One input line: an article's id, publication date and agreements; `None` for the
+/// batch tool's error lines (an input it could not read).
 fn parse_line(line: &str) -> Result<Option<ArticleLine>, String> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
     let obj = v.as_object().ok_or("not a JSON object")?;
@@ -124,9 +127,9 @@ fn parse_line(line: &str) -> Result<Option<ArticleLine>, String> {
     let mut agreements = Vec::with_capacity(list.len());
     for (i, a) in list.iter().enumerate() {
         let parsed = if a.get("evidence").is_some() {
-            serde_json::from_value::<Agreement>(a.clone())
+            Agreement::deserialize(a)
         } else {
-            serde_json::from_value::<Loose>(a.clone()).map(Agreement::from)
+            Loose::deserialize(a).map(Agreement::from)
         };
         agreements.push(parsed.map_err(|e| format!("agreement {i}: {e}"))?);
     }
@@ -143,17 +146,9 @@ fn write(out: &mut impl Write, merged: &[MergedInstrument]) -> io::Result<()> {
 
 /// Runs `accords merge`; `args` starts with the program name, then "merge".
 pub fn main(args: Vec<OsString>) -> ExitCode {
-    let cli = match MergeCli::try_parse_from(args.into_iter().skip(1)) {
+    let cli: MergeCli = match crate::parse_args(args.into_iter().skip(1)) {
         Ok(cli) => cli,
-        Err(e) => {
-            let text = e.render().to_string();
-            if e.use_stderr() {
-                let _ = io::stderr().write_all(text.as_bytes());
-                return ExitCode::from(2);
-            }
-            let _ = io::stdout().write_all(text.as_bytes());
-            return ExitCode::SUCCESS;
-        }
+        Err(code) => return code,
     };
     let note = |msg: String| {
         if !cli.quiet {
@@ -181,7 +176,7 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     let mut failed = false;
     for file in &files {
         let name = file.to_string_lossy().into_owned();
-        let reader: Box<dyn BufRead> = if name == "-" {
+        let mut reader: Box<dyn BufRead> = if name == "-" {
             Box::new(BufReader::new(io::stdin()))
         } else {
             match File::open(file) {
@@ -193,9 +188,15 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
                 }
             }
         };
-        for (n, line) in reader.lines().enumerate() {
-            let line = match line {
-                Ok(l) => l,
+        for n in 0.. {
+            let line = match crate::read_line(&mut *reader, cli.max_bytes) {
+                Ok(None) => break,
+                Ok(Some(Ok(l))) => l,
+                Ok(Some(Err(e))) => {
+                    note(format!("{name}:{}: {e}", n + 1));
+                    failed = true;
+                    continue;
+                }
                 Err(e) => {
                     note(format!("{name}:{}: {e}", n + 1));
                     failed = true;

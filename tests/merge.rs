@@ -62,20 +62,22 @@ fn a_window_closes_old_instruments_and_bounds_what_stays_open() {
     assert!(m.take_closed().is_empty());
 }
 
-#[test]
-fn the_merge_command_reads_lines_names_a_bad_one_and_goes_on() {
-    let line = |id: &str, day: &str| {
-        format!(
-            "{{\"id\":\"{id}\",\"published\":\"2025-03-0{day}\",\"agreements\":[{{\
-             \"instrument\":\"memorandum_of_understanding\",\"status\":\"signed\",\
-             \"parties\":[\"MA\",\"MR\"],\"organizations\":[],\"signatories\":[],\
-             \"date\":\"2025-03-03\",\"location\":\"Rabat\",\"event\":null,\
-             \"domains\":[\"digital_transformation\"]}}]}}\n"
-        )
-    };
-    let input = format!("{}not json\n{}", line("a", "3"), line("b", "4"));
+fn line(id: &str, day: &str) -> String {
+    format!(
+        "{{\"id\":\"{id}\",\"published\":\"2025-03-0{day}\",\"agreements\":[{{\
+         \"instrument\":\"memorandum_of_understanding\",\"status\":\"signed\",\
+         \"parties\":[\"MA\",\"MR\"],\"organizations\":[],\"signatories\":[],\
+         \"date\":\"2025-03-03\",\"location\":\"Rabat\",\"event\":null,\
+         \"domains\":[\"digital_transformation\"]}}]}}\n"
+    )
+}
+
+/// Runs `accords merge ARGS -` on `input`: exit code, stderr, output lines.
+fn merge(args: &[&str], input: &str) -> (Option<i32>, String, Vec<serde_json::Value>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_accords"))
-        .args(["merge", "-"])
+        .arg("merge")
+        .args(args)
+        .arg("-")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -88,14 +90,38 @@ fn the_merge_command_reads_lines_names_a_bad_one_and_goes_on() {
         .write_all(input.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains(":2:"), "{stderr}");
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+    let lines = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        lines,
+    )
+}
+
+#[test]
+fn a_line_over_the_limit_is_named_and_skipped() {
+    let long = format!("{{\"id\":\"x\",\"pad\":\"{}\"}}\n", "y".repeat(5000));
+    let input = format!("{}{long}{}", line("a", "3"), line("b", "4"));
+    let (code, stderr, lines) = merge(&["--max-bytes", "1000"], &input);
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("-:2: line larger than the limit of 1000 bytes"),
+        "{stderr}"
+    );
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["members"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn the_merge_command_reads_lines_names_a_bad_one_and_goes_on() {
+    let input = format!("{}not json\n{}", line("a", "3"), line("b", "4"));
+    let (code, stderr, lines) = merge(&[], &input);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains(":2:"), "{stderr}");
     assert_eq!(lines.len(), 1, "{lines:?}");
     let members = lines[0]["members"].as_array().unwrap();
     assert_eq!(members.len(), 2);
