@@ -501,9 +501,22 @@ fn read_line(r: &mut dyn BufRead, max: u64) -> io::Result<Option<Result<String, 
         return Ok(None);
     }
     if bytes.len() as u64 > max && !bytes.ends_with(b"\n") {
-        let mut rest = Vec::new();
-        while r.read_until(b'\n', &mut rest)? > 0 && !rest.ends_with(b"\n") {
-            rest.clear();
+        // Skip to the line's end a buffer at a time, holding none of it.
+        loop {
+            let buf = r.fill_buf()?;
+            if buf.is_empty() {
+                break;
+            }
+            match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    r.consume(i + 1);
+                    break;
+                }
+                None => {
+                    let n = buf.len();
+                    r.consume(n);
+                }
+            }
         }
         return Ok(Some(Err(format!(
             "line larger than the limit of {max} bytes"
