@@ -473,20 +473,7 @@ fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
             // What stands right after: a country ("India's", "Philippine"), a title, an
             // honorific, a counterpart, a known person.
             let at = base + t.len() - next.len();
-            let side_opens = ctx.overlapping(s, at, at + 1).iter().any(|m| {
-                matches!(
-                    m.entry,
-                    Entry::Country { .. }
-                        | Entry::Person(_)
-                        | Entry::Cue {
-                            class: CueClass::Title
-                                | CueClass::Honorific
-                                | CueClass::Counterpart
-                                | CueClass::Head,
-                            ..
-                        }
-                )
-            });
+            let side_opens = ctx.overlapping(s, at, at + 1).iter().any(opens_side);
             if side_opens {
                 best = best.max(Some(end));
             }
@@ -697,6 +684,23 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
     out
 }
 
+/// Whether a mention opens another side or signer: a country, a known person, a title,
+/// an honorific, a counterpart or a head of state.
+fn opens_side(m: &Mention) -> bool {
+    matches!(
+        m.entry,
+        Entry::Country { .. }
+            | Entry::Person(_)
+            | Entry::Cue {
+                class: CueClass::Title
+                    | CueClass::Honorific
+                    | CueClass::Counterpart
+                    | CueClass::Head,
+                ..
+            }
+    )
+}
+
 /// What the capitalised run `i..=last` of a sentence's words is to a title before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Portfolio {
@@ -794,27 +798,15 @@ fn portfolio_run(
     // The portfolio goes on after the run: "… Storage and Transportation (BOST)"; not
     // where a country, a title or a person follows ("… and Singaporean Minister").
     let rest: Vec<&str> = after.split_whitespace().take(4).collect();
-    let opens_side = |word: &str| {
+    let side_at = |word: &str| {
         let near = &after[..floor_boundary(after, after.len().min(200))];
         let Some(off) = near.find(word) else {
             return false;
         };
         let at = ss + end + off;
-        ctx.overlapping(s, at, at + 1).iter().any(|m| {
-            m.start == at
-                && matches!(
-                    m.entry,
-                    Entry::Country { .. }
-                        | Entry::Person(_)
-                        | Entry::Cue {
-                            class: CueClass::Title
-                                | CueClass::Honorific
-                                | CueClass::Head
-                                | CueClass::Counterpart,
-                            ..
-                        }
-                )
-        })
+        ctx.overlapping(s, at, at + 1)
+            .iter()
+            .any(|m| m.start == at && opens_side(m))
     };
     let goes_on = after.trim_start().starts_with('(')
         || (1..=2).any(|n| {
@@ -825,7 +817,7 @@ fn portfolio_run(
                     .chain(sw.portfolio_join)
                     .any(|w| *w == join)
                     && rest[n].chars().next().is_some_and(char::is_uppercase)
-                    && !opens_side(rest[n])
+                    && !side_at(rest[n])
             }
         });
     if caps >= 3 && !goes_on {
