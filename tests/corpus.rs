@@ -67,7 +67,10 @@ fn check(entry: &toml::Table, extractor: &Extractor) -> Result<Vec<String>, Stri
     let all = serde_json::to_value(&agreements).expect("agreements serialize");
     let all = all.as_array().cloned().unwrap_or_default();
     if std::env::var_os("CORPUS_SHOW").is_some() {
-        eprintln!("{text}\n  => {}", serde_json::to_string(&all).unwrap_or_default());
+        eprintln!(
+            "{text}\n  => {}",
+            serde_json::to_string(&all).unwrap_or_default()
+        );
     }
     let mut errors = Vec::new();
     if let Some(n) = entry.get("agreements") {
