@@ -193,3 +193,24 @@ fn the_same_instrument_named_again_is_no_other() {
         on Tuesday. The memorandum of understanding was signed by the two ministers in Accra.");
     assert_eq!(out.len(), 1, "{out:?}");
 }
+
+#[test]
+fn fr_vague_plural_with_a_list_opens_its_own_agreements_beside_the_news() {
+    let out = run(" date 2023-06-07 Le Tchad a signé le 31 mai un mémorandum d'entente avec le Niger à Niamey. \
+        Le pays avait déjà conclu divers protocoles d'accords avec la France et le Sénégal en 2022.");
+    assert_eq!(pairs(&out), [["FR", "TD"], ["NE", "TD"], ["SN", "TD"]]);
+}
+
+#[test]
+fn en_vague_plural_with_a_list_does_not_join_the_signed_instrument() {
+    let out = run(" date 2023-06-07 Chad signed a memorandum of understanding with Niger on Monday in Niamey. \
+        Chad also signed several MoUs with Senegal and Ghana on trade.");
+    assert_eq!(pairs(&out), [["GH", "TD"], ["NE", "TD"], ["SN", "TD"]]);
+}
+
+#[test]
+fn a_plural_without_quantifier_or_list_opens_nothing_new() {
+    let out = run(" date 2023-06-07 Chad signed a memorandum of understanding with Niger on Monday in Niamey. \
+        The existing agreements between the two countries cover trade.");
+    assert_eq!(pairs(&out), [["NE", "TD"]]);
+}

@@ -478,6 +478,18 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         let one_more = im.another && frames.iter().all(|f| f.ordinal == 0);
         let target = if im.count > 1 || one_more {
             None
+        } else if im.spread {
+            // Rule `distributive_counterparts`: a plural "with" a list names instruments
+            // of its own, one per country; it joins only a frame of the same list named
+            // again ("the MoUs with Ghana and Kenya").
+            let list = segment::after(ctx, im.idx).countries();
+            frames.iter().rposition(|f| {
+                let theirs = f.spread.countries();
+                f.status == status
+                    && compatible(f, im)
+                    && theirs.len() == list.len()
+                    && list.iter().all(|c| theirs.iter().any(|t| t.0 == c.0))
+            })
         } else if by_ordinal.is_some() {
             by_ordinal
         } else if by_counterpart.is_some() {
