@@ -214,3 +214,26 @@ fn a_plural_without_quantifier_or_list_opens_nothing_new() {
         The existing agreements between the two countries cover trade.");
     assert_eq!(pairs(&out), [["NE", "TD"]]);
 }
+
+// Instrument names that overlap: the longest, most specific name wins.
+
+#[test]
+fn en_letter_of_intent_is_a_declaration() {
+    let out = run(" date 2023-06-07 Chad and Niger signed a letter of intent on digital cooperation on Monday.");
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].instrument.value, accords::Instrument::Declaration);
+}
+
+#[test]
+fn fr_protocole_d_accord_de_cooperation_is_a_memorandum() {
+    let out = run(" date 2023-06-07 Le Tchad et le Niger ont signé lundi un protocole d'accord de coopération numérique.");
+    assert_eq!(out.len(), 1);
+    assert_eq!(
+        out[0].instrument.value,
+        accords::Instrument::MemorandumOfUnderstanding
+    );
+    let out = run(
+        " date 2023-06-07 Le Tchad et le Niger ont signé lundi un accord de coopération numérique.",
+    );
+    assert_eq!(out[0].instrument.value, accords::Instrument::Agreement);
+}
