@@ -237,3 +237,38 @@ fn fr_protocole_d_accord_de_cooperation_is_a_memorandum() {
     );
     assert_eq!(out[0].instrument.value, accords::Instrument::Agreement);
 }
+
+// Rule `group_member`: a plural group, then its members one by one.
+
+#[test]
+fn en_members_of_a_plural_group_are_agreements_of_their_own() {
+    let out = run(" date 2023-06-07 Chad and Niger exchanged memorandums of understanding on Monday in Niamey. \
+        A memorandum of understanding on health was also signed. \
+        The two ministers exchanged a memorandum of understanding on youth.");
+    assert_eq!(out.len(), 3);
+}
+
+#[test]
+fn fr_members_of_a_plural_group_are_agreements_of_their_own() {
+    let out = run(" date 2023-06-07 Le Tchad et le Niger ont signé lundi des mémorandums d'entente à Niamey. \
+        Les deux ministres ont signé un mémorandum d'entente sur la santé. \
+        Ils ont aussi signé un mémorandum d'entente sur la jeunesse.");
+    assert_eq!(out.len(), 3);
+}
+
+#[test]
+fn a_definite_re_mention_of_a_member_joins_it() {
+    let out = run(" date 2023-06-07 Chad and Niger exchanged memorandums of understanding on Monday in Niamey. \
+        A memorandum of understanding on health was also signed. \
+        The memorandum of understanding was signed by the two health ministers.");
+    assert_eq!(out.len(), 2);
+}
+
+#[test]
+fn without_a_group_an_indefinite_re_mention_joins_the_instrument() {
+    let out = run(
+        " date 2023-06-07 Chad signed an MoU with Niger on Monday in Niamey. \
+        Chad's minister said he had signed an MoU that would boost trade.",
+    );
+    assert_eq!(pairs(&out), [["NE", "TD"]]);
+}
