@@ -193,3 +193,82 @@ fn the_same_instrument_named_again_is_no_other() {
         on Tuesday. The memorandum of understanding was signed by the two ministers in Accra.");
     assert_eq!(out.len(), 1, "{out:?}");
 }
+
+#[test]
+fn fr_vague_plural_with_a_list_opens_its_own_agreements_beside_the_news() {
+    let out = run(" date 2023-06-07 Le Tchad a signé le 31 mai un mémorandum d'entente avec le Niger à Niamey. \
+        Le pays avait déjà conclu divers protocoles d'accords avec la France et le Sénégal en 2022.");
+    assert_eq!(pairs(&out), [["FR", "TD"], ["NE", "TD"], ["SN", "TD"]]);
+}
+
+#[test]
+fn en_vague_plural_with_a_list_does_not_join_the_signed_instrument() {
+    let out = run(" date 2023-06-07 Chad signed a memorandum of understanding with Niger on Monday in Niamey. \
+        Chad also signed several MoUs with Senegal and Ghana on trade.");
+    assert_eq!(pairs(&out), [["GH", "TD"], ["NE", "TD"], ["SN", "TD"]]);
+}
+
+#[test]
+fn a_plural_without_quantifier_or_list_opens_nothing_new() {
+    let out = run(" date 2023-06-07 Chad signed a memorandum of understanding with Niger on Monday in Niamey. \
+        The existing agreements between the two countries cover trade.");
+    assert_eq!(pairs(&out), [["NE", "TD"]]);
+}
+
+// Instrument names that overlap: the longest, most specific name wins.
+
+#[test]
+fn en_letter_of_intent_is_a_declaration() {
+    let out = run(" date 2023-06-07 Chad and Niger signed a letter of intent on digital cooperation on Monday.");
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].instrument.value, accords::Instrument::Declaration);
+}
+
+#[test]
+fn fr_protocole_d_accord_de_cooperation_is_a_memorandum() {
+    let out = run(" date 2023-06-07 Le Tchad et le Niger ont signé lundi un protocole d'accord de coopération numérique.");
+    assert_eq!(out.len(), 1);
+    assert_eq!(
+        out[0].instrument.value,
+        accords::Instrument::MemorandumOfUnderstanding
+    );
+    let out = run(
+        " date 2023-06-07 Le Tchad et le Niger ont signé lundi un accord de coopération numérique.",
+    );
+    assert_eq!(out[0].instrument.value, accords::Instrument::Agreement);
+}
+
+// Rule `group_member`: a plural group, then its members one by one.
+
+#[test]
+fn en_members_of_a_plural_group_are_agreements_of_their_own() {
+    let out = run(" date 2023-06-07 Chad and Niger exchanged memorandums of understanding on Monday in Niamey. \
+        A memorandum of understanding on health was also signed. \
+        The two ministers exchanged a memorandum of understanding on youth.");
+    assert_eq!(out.len(), 3);
+}
+
+#[test]
+fn fr_members_of_a_plural_group_are_agreements_of_their_own() {
+    let out = run(" date 2023-06-07 Le Tchad et le Niger ont signé lundi des mémorandums d'entente à Niamey. \
+        Les deux ministres ont signé un mémorandum d'entente sur la santé. \
+        Ils ont aussi signé un mémorandum d'entente sur la jeunesse.");
+    assert_eq!(out.len(), 3);
+}
+
+#[test]
+fn a_definite_re_mention_of_a_member_joins_it() {
+    let out = run(" date 2023-06-07 Chad and Niger exchanged memorandums of understanding on Monday in Niamey. \
+        A memorandum of understanding on health was also signed. \
+        The memorandum of understanding was signed by the two health ministers.");
+    assert_eq!(out.len(), 2);
+}
+
+#[test]
+fn without_a_group_an_indefinite_re_mention_joins_the_instrument() {
+    let out = run(
+        " date 2023-06-07 Chad signed an MoU with Niger on Monday in Niamey. \
+        Chad's minister said he had signed an MoU that would boost trade.",
+    );
+    assert_eq!(pairs(&out), [["NE", "TD"]]);
+}

@@ -65,6 +65,7 @@ pub(crate) static RULES: Rules = Rules {
     vague_quantifier: &["عده", "جمله من", "مجموعه من", "حزمه من", "سلسله من"],
     another_before: &[],
     another_after: &["اخري", "اخر"],
+    indefinite: &[],
     clause_break: &["و"],
     range_to: &["إلى", "حتى", "و"],
     day_suffix: &[],

@@ -73,6 +73,7 @@ pub(crate) static RULES: Rules = Rules {
     ],
     another_before: &["another", "yet another"],
     another_after: &[],
+    indefinite: &["a", "an"],
     clause_break: &["and", "along with", "with"],
     range_to: &["to", "until", "through", "and"],
     day_suffix: &["st", "nd", "rd", "th"],

@@ -75,6 +75,7 @@ pub(crate) static RULES: Rules = Rules {
     ],
     another_before: &["un autre", "une autre"],
     another_after: &[],
+    indefinite: &["un", "une"],
     clause_break: &["et", "ainsi que", "avec"],
     range_to: &["au", "a", "et"],
     day_suffix: &["er"],

@@ -24,6 +24,10 @@ pub(super) struct InstrumentMention {
     spread: bool,
     /// Said to be one more: "un autre mémorandum" (rule `another_instrument`).
     another: bool,
+    /// Named in the plural: "memorandums", "accords".
+    plural: bool,
+    /// Singular with an indefinite article: "a memorandum" (rule `group_member`).
+    indefinite: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +54,9 @@ pub(super) struct Frame {
     /// The countries of a plural "with" several countries (rule
     /// `distributive_counterparts`): one agreement per country.
     pub(super) spread: segment::Counterparts,
+    /// Opened by a plural of no number and no list ("exchanged memorandums in the
+    /// areas of …"): a group whose members later sentences may name one by one.
+    pub(super) group: bool,
 }
 
 impl Frame {
@@ -288,6 +295,8 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             counterpart: sides.first(),
             spread: plural && listed,
             another: segment::another(ctx, idx),
+            plural,
+            indefinite: !plural && segment::indefinite(ctx, idx),
         });
     }
     out
@@ -478,6 +487,18 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
         let one_more = im.another && frames.iter().all(|f| f.ordinal == 0);
         let target = if im.count > 1 || one_more {
             None
+        } else if im.spread {
+            // Rule `distributive_counterparts`: a plural "with" a list names instruments
+            // of its own, one per country; it joins only a frame of the same list named
+            // again ("the MoUs with Ghana and Kenya").
+            let list = segment::after(ctx, im.idx).countries();
+            frames.iter().rposition(|f| {
+                let theirs = f.spread.countries();
+                f.status == status
+                    && compatible(f, im)
+                    && theirs.len() == list.len()
+                    && list.iter().all(|c| theirs.iter().any(|t| t.0 == c.0))
+            })
         } else if by_ordinal.is_some() {
             by_ordinal
         } else if by_counterpart.is_some() {
@@ -508,6 +529,9 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                     Counterpart::Body(_) => false,
                 }
             };
+            // Rule `group_member`: after a group named in the plural, "a memorandum" in
+            // a sentence of its own is one more member, an instrument of its own.
+            let member = |f: &Frame| f.group && im.indefinite && !f.core.contains(&im.sent);
             let same_pair = |f: &Frame| {
                 let there = &f.countries;
                 here.is_empty()
@@ -523,11 +547,16 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                         && f.ordinal <= 1
                         && same_pair(f)
                         && same_side(f)
+                        && !member(f)
                 })
                 .or_else(|| {
                     // Several frames from a count: the mention attaches to the last one.
                     frames.iter().rposition(|f| {
-                        f.status == status && compatible(f, im) && same_pair(f) && same_side(f)
+                        f.status == status
+                            && compatible(f, im)
+                            && same_pair(f)
+                            && same_side(f)
+                            && !member(f)
                     })
                 })
         };
@@ -577,6 +606,9 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                         countries.join(ctx, im.sent, &mut f.countries);
                     }
                 }
+                // A member of a group is itself one of the group: its siblings ("a
+                // memorandum on culture … a memorandum on youth") do not join it.
+                let member_of_group = im.indefinite && frames.iter().any(|f| f.group);
                 let n = im.count.saturating_sub(existing as u16).max(1);
                 for k in k0..k0 + n {
                     frames.push(Frame {
@@ -592,6 +624,7 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                         signers: Vec::new(),
                         about: Vec::new(),
                         counterparts: im.counterpart.into_iter().collect(),
+                        group: (im.plural && im.count <= 1 && !im.spread) || member_of_group,
                         spread: if im.spread {
                             segment::after(ctx, im.idx)
                         } else {

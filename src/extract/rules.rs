@@ -33,6 +33,9 @@ pub(crate) struct Rules {
     /// mémorandum", "another MoU" (before it), "مذكرة تفاهم أخرى" (after it).
     pub another_before: &'static [&'static str],
     pub another_after: &'static [&'static str],
+    /// Indefinite articles ("a", "un"): "exchanged memoranda … A memorandum on
+    /// culture was also exchanged" names one more of the group (rule `group_member`).
+    pub indefinite: &'static [&'static str],
     /// Date grammar: what joins the two days of a range ("du 3 au 5", "from 3 to 5",
     /// "من 3 إلى 5", "بين 3 و6").
     pub range_to: &'static [&'static str],
@@ -238,6 +241,7 @@ mod tests {
                 ("vague_quantifier", r.vague_quantifier),
                 ("another_before", r.another_before),
                 ("another_after", r.another_after),
+                ("indefinite", r.indefinite),
                 ("clause", r.clause),
                 ("relative", r.relative),
             ] {

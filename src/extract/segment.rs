@@ -1,7 +1,7 @@
 //! Segmentation: telling apart the instruments that one sentence or one article
 //! reports, by their counterparts.
 //!
-//! Three named rules live here, each with examples in `tests/segmentation.rs`:
+//! Four named rules live here, each with examples in `tests/segmentation.rs`:
 //!
 //! - `new_counterpart`: an instrument signed "with" another country or body than
 //!   the frame it would join is another instrument ("signed an MoU on security with
@@ -13,6 +13,9 @@
 //!   والصومال").
 //! - `another_instrument`: "un autre mémorandum", "another MoU", "اتفاقية أخرى" is
 //!   one more instrument, not the one already named.
+//! - `group_member` (applied in `frames.rs`): after a group named in the plural with
+//!   no number ("exchanged memorandums of understanding"), "a memorandum … on health"
+//!   in a sentence of its own is one more member, an instrument of its own.
 //!
 //! Distances are counted in words of the folded text, so an Arabic window covers as
 //! many words as a French one.
@@ -230,6 +233,12 @@ pub(super) fn vague_plural(ctx: &Ctx<'_>, idx: usize) -> bool {
 pub(super) fn another(ctx: &Ctx<'_>, idx: usize) -> bool {
     let r = rules::rules(ctx.lang);
     just_before(ctx, idx, r.another_before) || just_after(ctx, idx, r.another_after)
+}
+
+/// Rule `group_member`: a singular instrument with an indefinite article ("a
+/// memorandum", "un mémorandum").
+pub(super) fn indefinite(ctx: &Ctx<'_>, idx: usize) -> bool {
+    just_before(ctx, idx, rules::rules(ctx.lang).indefinite)
 }
 
 /// Rule `distributive_counterparts`: an agreement whose instrument was named in the
