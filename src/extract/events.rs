@@ -168,7 +168,7 @@ fn named_after(text: &str, from: usize, to: usize, words: &EventWords) -> Option
         return None;
     }
     let name: Vec<&str> = run.iter().map(|&(a, b)| &text[a..b]).collect();
-    Some(Spanned::new(name.join(" "), Span::new(first.0, last.1)))
+    Some(Spanned::new(name.join(" "), Span::new(first.0, last.1)).by("event_by_pattern"))
 }
 
 #[cfg(test)]
