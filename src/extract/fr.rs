@@ -120,4 +120,11 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
         "chargee du",
     ],
     portfolio_and: &["et"],
+    title_of: &["of", "for"],
+    president: &["president", "presidente"],
+    after_and: &["le ", "la ", "son ", "sa "],
+    glued_and: "",
+    clause_opener: &[],
+    name_lead: &[],
+    article: &[],
 };

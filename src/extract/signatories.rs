@@ -88,6 +88,23 @@ pub(crate) struct SignerWords {
     /// Conjunctions inside a portfolio ("Digital Transition and Administrative Reform"):
     /// a join only after a capitalised word that is not a name, with no comma before.
     pub portfolio_and: &'static [&'static str],
+    /// Words before a portfolio's first word ("Minister of Science Aisén Etcheverry").
+    pub title_of: &'static [&'static str],
+    /// A head of state's bare title, folded ("president", "الرييس"): with a
+    /// nationality, a president presides.
+    pub president: &'static [&'static str],
+    /// What may stand after a clause's "and" before a title ("his ", "le ").
+    pub after_and: &'static [&'static str],
+    /// A conjunction written glued to the next word (Arabic "و"), or "".
+    pub glued_and: &'static str,
+    /// Words that a glued conjunction opens a new signer's clause with: a side ("وعن
+    /// الجانب"), a counterpart, a title or an honorific (as written).
+    pub clause_opener: &'static [&'static str],
+    /// Words that lead to a side's signer ("مع", "عن", "بين"), folded.
+    pub name_lead: &'static [&'static str],
+    /// Prefixes of a word that carries the article, bare or after a clitic ("ال",
+    /// "وال", "لل"), folded.
+    pub article: &'static [&'static str],
 }
 
 pub(crate) fn signer_words(lang: Lang) -> &'static SignerWords {
@@ -254,10 +271,9 @@ fn headed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
             }
             // A country's president: "le président rwandais, Paul Kagame", "Rwandan
             // President Paul Kagame", "الرئيس الرواندي بول كاغامي".
-            let president = matches!(
-                ctx.folded_range(m.start, m.end),
-                "president" | "presidente" | "الرئيس" | "رئيس"
-            );
+            let president = signer_words(ctx.lang)
+                .president
+                .contains(&ctx.folded_range(m.start, m.end));
             let national = ctx
                 .overlapping(s, m.start.saturating_sub(16), m.end + 24)
                 .iter()
@@ -414,40 +430,30 @@ fn first_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
         .filter_map(|w| find_word(t, w))
         .min();
     // "، ومعالي لي جونغ هو": the next signer's clause.
-    let arabic = (ctx.lang == Lang::Ar)
-        .then(|| {
-            t.match_indices(" و")
-                .map(|(i, _)| i)
-                .find(|&i| opens_arabic_clause(&t[i + " و".len()..]))
-        })
-        .flatten();
-    word.into_iter().chain(arabic).min()
+    let glued = glued_clause_openers(ctx, t).next();
+    word.into_iter().chain(glued).min()
 }
 
-/// Words that a conjunction و opens a new signer's clause with: a side ("وعن الجانب"),
-/// a counterpart, a title or an honorific.
-const ARABIC_OPENERS: &[&str] = &[
-    "عن ",
-    "من ",
-    "نظير",
-    "وزير",
-    "الوزير",
-    "السيد",
-    "السفير",
-    "سفير",
-    "رئيس",
-    "الرئيس",
-    "المدير",
-    "مدير",
-    "كاتب",
-    "نائب",
-    "الدكتور",
-    "معالي",
-    "سعادة",
-];
-
-fn opens_arabic_clause(rest: &str) -> bool {
-    ARABIC_OPENERS.iter().any(|o| rest.starts_with(o))
+/// The offsets of the spaces before a glued conjunction that opens a new signer's
+/// clause: "، ومعالي لي جونغ هو", "ونظيره".
+fn glued_clause_openers<'t>(ctx: &Ctx<'_>, t: &'t str) -> impl Iterator<Item = usize> + 't {
+    let sw = signer_words(ctx.lang);
+    let and = sw.glued_and;
+    let pat = if and.is_empty() {
+        None
+    } else {
+        Some(format!(" {and}"))
+    };
+    let n = pat.as_ref().map_or(0, String::len);
+    let hits: Vec<usize> = match &pat {
+        Some(p) => t
+            .match_indices(p.as_str())
+            .map(|(i, _)| i)
+            .filter(|&i| sw.clause_opener.iter().any(|o| t[i + n..].starts_with(o)))
+            .collect(),
+        None => Vec::new(),
+    };
+    hits.into_iter()
 }
 
 fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
@@ -460,15 +466,10 @@ fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
         while let Some(i) = find_word(&t[from..], w) {
             let end = from + i + w.len();
             let next = t[end..].trim_start();
-            let next = next
-                .strip_prefix("his ")
-                .or_else(|| next.strip_prefix("her "))
-                .unwrap_or(next);
-            let next = next
-                .strip_prefix("le ")
-                .or_else(|| next.strip_prefix("la "))
-                .or_else(|| next.strip_prefix("son "))
-                .or_else(|| next.strip_prefix("sa "))
+            let after_and = signer_words(ctx.lang).after_and;
+            let next = after_and
+                .iter()
+                .find_map(|w| next.strip_prefix(w))
                 .unwrap_or(next);
             // What stands right after: a country ("India's", "Philippine"), a title, an
             // honorific, a counterpart, a known person.
@@ -488,15 +489,12 @@ fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
             best = best.max(Some(i + 1));
         }
     }
-    if ctx.lang == Lang::Ar {
-        // "وعن الجانب", "ونظيره", "ووزير": a و that opens a side, a counterpart or a title
-        // opens a new clause; the و of a title's own words ("والريادة") does not.
-        for (i, _) in t.match_indices(" و") {
-            let rest = &t[i + " و".len()..];
-            if opens_arabic_clause(rest) {
-                best = best.max(Some(i + 1));
-            }
-        }
+    // "وعن الجانب", "ونظيره", "ووزير": a و that opens a side, a counterpart or a title
+    // opens a new clause; the و of a title's own words ("والريادة") does not.
+    for i in glued_clause_openers(ctx, t) {
+        best = best.max(Some(i + 1));
+    }
+    if !signer_words(ctx.lang).glued_and.is_empty() {
         if let Some(i) = t.trim_end().trim_end_matches(['،', ',']).rfind('،') {
             best = best.max(Some(i + '،'.len_utf8()));
         }
@@ -695,7 +693,9 @@ impl<'c, 'a> LatinWords<'c, 'a> {
     fn portfolio_lead(&self, first: usize) -> bool {
         first >= 2 && {
             let prev = self.text[self.words[first - 1].0..self.words[first - 1].1].to_lowercase();
-            matches!(prev.as_str(), "of" | "for")
+            signer_words(self.ctx.lang)
+                .title_of
+                .contains(&prev.as_str())
                 && self
                     .mentions(first - 2)
                     .iter()
@@ -1062,6 +1062,13 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
         self.words.len()
     }
 
+    /// Whether a word opens with the glued conjunction ("وزير" does too: callers ask
+    /// more).
+    fn glued(&self, w: &str) -> bool {
+        let and = signer_words(self.ctx.lang).glued_and;
+        !and.is_empty() && w.starts_with(and)
+    }
+
     /// Whether a clause break stands before word `x` (breaks come in word order: a
     /// binary search, not a scan).
     fn is_break(&self, x: usize) -> bool {
@@ -1106,10 +1113,9 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
 
     /// Whether word `k` leads to a side's signer: "مع", "عن", "بين".
     fn lead(&self, k: usize) -> bool {
-        matches!(
-            self.fold(k).as_str(),
-            "مع" | "وعن" | "عن" | "بين" | "وبين" | "قبل" | "ومع"
-        )
+        signer_words(self.ctx.lang)
+            .name_lead
+            .contains(&self.fold(k).as_str())
     }
 
     /// Whether a cue of another kind than a title's words covers word `x` (a status,
@@ -1157,10 +1163,10 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
         }
         while j < self.len() && !self.is_break(j) {
             let w = self.fold(j);
-            let next_article = j + 1 < self.len() && is_article(&self.fold(j + 1));
+            let next_article = j + 1 < self.len() && is_article(self.ctx, &self.fold(j + 1));
             if self.covered(j).is_some()
-                || is_article(&w)
-                || (w.starts_with('و') && next_article && !self.is_break(j + 1))
+                || is_article(self.ctx, &w)
+                || (self.glued(&w) && next_article && !self.is_break(j + 1))
             {
                 j += 1;
             } else {
@@ -1195,7 +1201,7 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             && !self.opener(e)
             && self.covered(e).is_none()
         {
-            if e > j && self.fold(e).starts_with('و') && e + 1 < self.len() && self.opener(e + 1) {
+            if e > j && self.glued(&self.fold(e)) && e + 1 < self.len() && self.opener(e + 1) {
                 break;
             }
             e += 1;
@@ -1233,8 +1239,8 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             // A conjunction glued to the first name is not part of it.
             let mut na = self.words[start].0;
             let first = self.written(start);
-            if first.starts_with('و') && first.chars().count() > 3 {
-                na += 'و'.len_utf8();
+            if self.glued(first) && first.chars().count() > 3 {
+                na += signer_words(self.ctx.lang).glued_and.len();
             }
             push_candidate(out, na, self.words[o - 1].1);
         }
@@ -1247,11 +1253,11 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
         while start > 0 && o - start < 4 {
             let x = start - 1;
             let w = self.fold(x);
-            let glued_and = w.starts_with('و') && w.chars().count() > 3;
+            let glued_and = self.glued(&w) && w.chars().count() > 3;
             if self.covered(x).is_some()
                 || self.lead(x)
                 || super::ar::NOT_NAME.contains(&w.as_str())
-                || is_article(&w)
+                || is_article(self.ctx, &w)
             {
                 break;
             }
@@ -1280,7 +1286,8 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             {
                 let names: Vec<String> = (k + 1..e).map(|x| self.fold(x)).collect();
                 if names.iter().any(|w| {
-                    super::ar::NOT_NAME.contains(&w.as_str()) || is_article(w) && names.len() < 2
+                    super::ar::NOT_NAME.contains(&w.as_str())
+                        || is_article(self.ctx, w) && names.len() < 2
                 }) {
                     continue;
                 }
@@ -1292,8 +1299,9 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
 
 /// Whether an Arabic word carries the article, bare or after a clitic ("الوزير",
 /// "والرقمنة", "للاتصالات").
-fn is_article(w: &str) -> bool {
-    ["ال", "وال", "بال", "لل", "ولل", "فال"]
+fn is_article(ctx: &Ctx<'_>, w: &str) -> bool {
+    signer_words(ctx.lang)
+        .article
         .iter()
         .any(|p| w.starts_with(p))
 }
