@@ -172,7 +172,7 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
     portfolio_join: &[],
     portfolio_and: &[],
     title_of: &[],
-    president: &["الرئيس", "رئيس"],
+    president: &["الرييس", "رييس"],
     after_and: &[],
     glued_and: "و",
     clause_opener: &[
