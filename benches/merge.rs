@@ -20,10 +20,7 @@ fn country(k: u64) -> Country {
 }
 
 fn spanned<T>(value: T) -> Spanned<T> {
-    Spanned {
-        value,
-        span: Span::default(),
-    }
+    Spanned::new(value, Span::default())
 }
 
 /// The `i`-th agreement of the stream: a pair of countries, a kind, a domain, a date.

@@ -62,8 +62,8 @@ use std::sync::Arc;
 
 pub use error::Error;
 pub use model::{
-    Agreement, Country, Domain, Extraction, Instrument, Language, ParseDateError, PartialDate,
-    Signatory, Span, Spanned, Status, UnknownLabel,
+    Agreement, Country, Domain, Explained, Extraction, Instrument, Language, ParseDateError,
+    PartialDate, Rule, Signatory, Span, Spanned, Status, UnknownLabel,
 };
 
 pub use merge::{MergedInstrument, Merger};

@@ -60,6 +60,9 @@ struct Cli {
     /// Indented JSON
     #[arg(long)]
     pretty: bool,
+    /// Each agreement also lists its evidence with the rule behind each value
+    #[arg(long)]
+    explain: bool,
     /// Nothing on stderr
     #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
@@ -125,6 +128,24 @@ fn parse_args<C: Parser>(args: impl IntoIterator<Item = OsString>) -> Result<C, 
     })
 }
 
+/// An agreement as written out: with `--explain`, its evidence and rules too.
+#[derive(Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    agreement: &'a Agreement,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<Vec<Why<'a>>>,
+}
+
+/// One value's evidence, the text it quotes and the rule that produced it.
+#[derive(Serialize)]
+struct Why<'a> {
+    field: &'static str,
+    span: Span,
+    text: &'a str,
+    rule: &'static str,
+}
+
 /// One output line.
 #[derive(Serialize)]
 struct Line<'a> {
@@ -140,7 +161,7 @@ enum Body<'a> {
     Found {
         language: Language,
         published: Option<PartialDate>,
-        agreements: &'a [Agreement],
+        agreements: Vec<Shown<'a>>,
     },
     Failed {
         error: &'a str,
@@ -249,14 +270,37 @@ fn render(cli: &Cli, d: &Done) -> String {
             if cli.offsets == Offsets::Chars {
                 to_chars(&o.text, &mut agreements);
             }
+            let shown = agreements
+                .iter()
+                .zip(&o.extraction.agreements)
+                .map(|(shown, bytes)| Shown {
+                    agreement: shown,
+                    explain: cli.explain.then(|| explain(&o.text, shown, bytes)),
+                })
+                .collect();
             json(Body::Found {
                 language: o.extraction.language,
                 published: o.published,
-                agreements: &agreements,
+                agreements: shown,
             })
         }
         Err(msg) => json(Body::Failed { error: msg }),
     }
+}
+
+/// The evidence of `shown` (spans in the output's unit) with the text each quotes,
+/// read through the same agreement's byte spans.
+fn explain<'a>(text: &'a str, shown: &Agreement, bytes: &Agreement) -> Vec<Why<'a>> {
+    shown
+        .explain()
+        .zip(bytes.explain())
+        .map(|(e, b)| Why {
+            field: e.field,
+            span: e.span,
+            text: text.get(b.span.range()).unwrap_or(""),
+            rule: e.rule,
+        })
+        .collect()
 }
 
 /// Rewrites byte spans as code-point spans, in one pass over the text.

@@ -68,10 +68,7 @@ enum Party {
 }
 
 fn spanned<T>(value: T) -> Spanned<T> {
-    Spanned {
-        value,
-        span: Span::default(),
-    }
+    Spanned::new(value, Span::default())
 }
 
 impl From<Loose> for Agreement {

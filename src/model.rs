@@ -63,6 +63,34 @@ where
     s.parse().map_err(D::Error::custom)
 }
 
+/// The name of the rule that produced a value ("date_in_clause", "event_by_pattern"),
+/// or `""` when none was recorded (a value read back from JSON).
+///
+/// It is provenance, not part of the value: two rules equal each other, so a value
+/// compares and hashes the same whichever rule found it, and an agreement read back
+/// from its JSON equals the one written.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Rule(pub &'static str);
+
+impl Rule {
+    /// The rule's name.
+    pub fn name(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl PartialEq for Rule {
+    fn eq(&self, _: &Rule) -> bool {
+        true
+    }
+}
+
+impl Eq for Rule {}
+
+impl std::hash::Hash for Rule {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+}
+
 /// A value together with the span of its evidence in the text.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Spanned<T> {
@@ -70,11 +98,30 @@ pub struct Spanned<T> {
     pub value: T,
     /// Where the text supports it.
     pub span: Span,
+    /// The rule that produced it; not serialized (see [`Agreement::explain`]).
+    #[serde(skip)]
+    pub rule: Rule,
 }
 
 impl<T> Spanned<T> {
-    pub(crate) fn new(value: T, span: Span) -> Self {
-        Spanned { value, span }
+    /// A value with its evidence, produced by no named rule.
+    ///
+    /// ```
+    /// let s = accords::Spanned::new("Rabat", accords::Span::new(3, 8));
+    /// assert_eq!(s.rule.name(), "");
+    /// ```
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned {
+            value,
+            span,
+            rule: Rule::default(),
+        }
+    }
+
+    /// The same value, recorded as produced by `rule`.
+    pub(crate) fn by(mut self, rule: &'static str) -> Self {
+        self.rule = Rule(rule);
+        self
     }
 }
 
@@ -417,6 +464,9 @@ pub struct Signatory {
     /// Where the name stands in the text.
     #[serde(skip, default = "Span::default")]
     pub span: Span,
+    /// The rule that found the signer; not serialized (see [`Agreement::explain`]).
+    #[serde(skip)]
+    pub rule: Rule,
 }
 
 /// The language an article was routed to.
@@ -512,6 +562,18 @@ pub struct Agreement {
     pub domains: Vec<Spanned<Domain>>,
 }
 
+/// One piece of evidence with the rule behind it, from [`Agreement::explain`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Explained {
+    /// The field it supports: `"instrument"`, `"status"`, `"party"`, `"organization"`,
+    /// `"signatory"`, `"date"`, `"location"`, `"event"`, `"domain"`.
+    pub field: &'static str,
+    /// Where the text supports it.
+    pub span: Span,
+    /// The rule that produced the value, `""` when none was recorded.
+    pub rule: &'static str,
+}
+
 impl Agreement {
     /// Every piece of evidence, with the name of the field it supports: `"instrument"`,
     /// `"status"`, `"party"`, `"organization"`, `"signatory"`, `"date"`, `"location"`,
@@ -539,6 +601,72 @@ impl Agreement {
         .chain(one("location", self.location.as_ref().map(|d| d.span)))
         .chain(one("event", self.event.as_ref().map(|d| d.span)))
         .chain(self.domains.iter().map(|d| ("domain", d.span)))
+    }
+
+    /// Every piece of evidence, as [`evidence`](Agreement::evidence) gives it, with the
+    /// name of the rule that produced the value: why each value is there.
+    ///
+    /// ```
+    /// let text = "Kenya and Ghana signed an MoU on the sidelines of the Lakeside Digital Summit.";
+    /// let out = accords::Extractor::new().extract(&accords::Document::new(text));
+    /// let event = out.agreements[0].explain().find(|e| e.field == "event").unwrap();
+    /// assert_eq!(&text[event.span.range()], "Lakeside Digital Summit");
+    /// assert_eq!(event.rule, "event_by_pattern");
+    /// ```
+    pub fn explain(&self) -> impl Iterator<Item = Explained> + '_ {
+        let one = |field: &'static str, v: Option<(Span, Rule)>| {
+            v.map(|(span, rule)| Explained {
+                field,
+                span,
+                rule: rule.0,
+            })
+        };
+        let many = |field: &'static str| {
+            move |(span, rule): (Span, Rule)| Explained {
+                field,
+                span,
+                rule: rule.0,
+            }
+        };
+        [
+            one(
+                "instrument",
+                Some((self.instrument.span, self.instrument.rule)),
+            ),
+            one("status", Some((self.status.span, self.status.rule))),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(
+            self.parties
+                .iter()
+                .map(|p| (p.span, p.rule))
+                .map(many("party")),
+        )
+        .chain(
+            self.organizations
+                .iter()
+                .map(|o| (o.span, o.rule))
+                .map(many("organization")),
+        )
+        .chain(
+            self.signatories
+                .iter()
+                .map(|s| (s.span, s.rule))
+                .map(many("signatory")),
+        )
+        .chain(one("date", self.date.as_ref().map(|d| (d.span, d.rule))))
+        .chain(one(
+            "location",
+            self.location.as_ref().map(|d| (d.span, d.rule)),
+        ))
+        .chain(one("event", self.event.as_ref().map(|d| (d.span, d.rule))))
+        .chain(
+            self.domains
+                .iter()
+                .map(|d| (d.span, d.rule))
+                .map(many("domain")),
+        )
     }
 
     /// Rewrites every span, in place: to map them into another text or unit.

@@ -576,3 +576,25 @@ fn a_gazetteer_folder_adds_to_the_embedded_data_unless_replaced() {
     assert_eq!(out.code, Some(2));
     assert!(out.stderr.contains("events.tsv:1"), "{}", out.stderr);
 }
+
+#[test]
+fn explain_lists_each_value_with_its_text_and_rule_in_both_offset_units() {
+    let text = "Kenya and Ghana signed an MoU on the sidelines of the Lakeside Digital Summit.\n";
+    let plain = run(&[], Some(text.as_bytes()));
+    assert!(plain.lines[0]["agreements"][0].get("explain").is_none());
+    for offsets in ["bytes", "chars"] {
+        let out = run(&["--explain", "--offsets", offsets], Some(text.as_bytes()));
+        let agreement = &out.lines[0]["agreements"][0];
+        let why = agreement["explain"].as_array().unwrap();
+        let event = why.iter().find(|w| w["field"] == "event").unwrap();
+        assert_eq!(event["text"], "Lakeside Digital Summit");
+        assert_eq!(event["rule"], "event_by_pattern");
+        assert_eq!(event["span"], agreement["evidence"]["event"]);
+        let parties: Vec<&str> = why
+            .iter()
+            .filter(|w| w["field"] == "party")
+            .map(|w| w["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(parties, ["Ghana", "Kenya"]);
+    }
+}

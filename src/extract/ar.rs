@@ -1,6 +1,7 @@
 //! Arabic: the grammatical words the shared rules need. Vocabulary lives in
 //! `gazetteers/cues/ar.tsv`; clitic prefixes are handled by the matcher.
 
+use super::events::EventWords;
 use super::rules::Rules;
 use super::signatories::SignerWords;
 
@@ -201,3 +202,14 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
 /// Given names that fold to a word of `NOT_NAME` but are written as a name ("علي" is
 /// Ali; "على" is the preposition).
 pub(crate) const NAME_AS_WRITTEN: &[&str] = &["علي"];
+
+// Events by pattern (events.rs). The corpus convention names an event by its canonical
+// English name: a name as written in this language is no such name, so only the
+// gazetteer finds events here.
+
+pub(crate) static EVENTS: EventWords = EventWords {
+    heads: &[],
+    inner: &[],
+    edition: &[],
+    venues: &[],
+};

@@ -623,6 +623,32 @@ pub(crate) fn resolve(
 mod tests {
     use super::*;
 
+    /// The date grammar's words are compared with folded text, so its patterns hold
+    /// them folded: "من 7 إلى 9 مارس" is a range only if "إلى" is matched as "الي".
+    #[test]
+    fn date_grammar_words_are_folded() {
+        let slots: [fn(&Rules) -> &'static [&'static str]; 5] = [
+            |r| r.range_to,
+            |r| r.day_of,
+            |r| r.year_lead,
+            |r| r.year_prep,
+            |r| r.hijri_mark,
+        ];
+        for pick in slots {
+            let pattern = words(pick);
+            for lang in [Lang::Fr, Lang::En, Lang::Ar] {
+                for w in pick(rules::rules(lang)) {
+                    let folded = regex::escape(&fold_str(w));
+                    assert!(pattern.contains(&folded), "{w:?} missing from {pattern}");
+                    let re = Regex::new(&format!("^{pattern}$")).unwrap();
+                    assert!(re.is_match(&fold_str(w)), "{w:?} does not match folded");
+                }
+            }
+        }
+        let to = Regex::new(&format!("^{}$", words(|r| r.range_to))).unwrap();
+        assert!(to.is_match(&fold_str("إلى")) && !to.is_match("au-delà"));
+    }
+
     #[test]
     fn weekdays_and_day_arithmetic() {
         assert_eq!(weekday(2024, 5, 30), 4); // a Thursday

@@ -1,6 +1,7 @@
 //! English: the grammatical words the shared rules need. Vocabulary lives in
 //! `gazetteers/cues/en.tsv`.
 
+use super::events::EventWords;
 use super::rules::Rules;
 use super::signatories::SignerWords;
 
@@ -108,4 +109,58 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
     clause_opener: &[],
     name_lead: &[],
     article: &[],
+};
+
+// Events by pattern (events.rs).
+
+pub(crate) static EVENTS: EventWords = EventWords {
+    heads: &[
+        "summit",
+        "forum",
+        "conference",
+        "week",
+        "expo",
+        "exhibition",
+        "fair",
+        "congress",
+        "dialogue",
+        "festival",
+        "show",
+        "symposium",
+        "roundtable",
+        "assembly",
+        "commission",
+        "committee",
+        "session",
+        "ministerial",
+        "convention",
+    ],
+    inner: &["of", "on", "for", "and", "the", "&"],
+    edition: &[
+        "annual",
+        "inaugural",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "edition",
+    ],
+    venues: &[
+        "hall",
+        "room",
+        "centre",
+        "center",
+        "headquarters",
+        "hotel",
+        "palace",
+        "building",
+        "office",
+        "complex",
+    ],
 };

@@ -534,7 +534,8 @@ pub(super) fn event_of(ctx: &Ctx<'_>, f: &Frame, readers: &[u8]) -> Option<Spann
             }
         }
     }
-    None
+    // A named gathering the gazetteer does not know.
+    super::events::by_pattern(ctx, f)
 }
 
 pub(super) fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<Domain>> {

@@ -1,6 +1,7 @@
 //! French: the grammatical words the shared rules need. Vocabulary lives in
 //! `gazetteers/cues/fr.tsv`.
 
+use super::events::EventWords;
 use super::rules::Rules;
 use super::signatories::SignerWords;
 
@@ -127,4 +128,15 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
     clause_opener: &[],
     name_lead: &[],
     article: &[],
+};
+
+// Events by pattern (events.rs). The corpus convention names an event by its canonical
+// English name: a name as written in this language is no such name, so only the
+// gazetteer finds events here.
+
+pub(crate) static EVENTS: EventWords = EventWords {
+    heads: &[],
+    inner: &[],
+    edition: &[],
+    venues: &[],
 };

@@ -16,6 +16,7 @@ mod ar;
 mod context;
 mod dates;
 mod en;
+mod events;
 mod fields;
 mod fr;
 mod frames;

@@ -4,7 +4,7 @@ use super::context::Ctx;
 use super::rules::rules;
 use super::{party_of, Frame};
 use crate::gazetteer::{CountryKind, CueClass, Entry, Lang, Mention};
-use crate::model::{Signatory, Span, Status};
+use crate::model::{Rule, Signatory, Span, Status};
 use crate::text::is_word_char;
 
 /// Phrases opened by a title or body cue ("la ministre déléguée chargée de …",
@@ -186,6 +186,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
                 country,
                 canonical_name: canonical,
                 span: Span::new(a, b),
+                rule: Rule::default(),
             });
         }
     }
