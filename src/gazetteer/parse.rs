@@ -277,11 +277,26 @@ impl Data {
             people: Vec::new(),
             forms: Vec::new(),
         };
+        let known = data.countries(get(0), get(1))?;
+        data.places(get(2), &known)?;
+        data.events(get(3))?;
+        data.organizations(get(4), &known)?;
+        data.people(get(5), &known)?;
+        for (i, lang) in [(6, Lang::Fr), (7, Lang::En), (8, Lang::Ar)] {
+            data.cues(get(i), lang)?;
+        }
+        Ok(data)
+    }
 
-        // Countries: the generated file defines the known codes.
-        let base = lines(get(0), 4)?;
+    /// Countries: the generated file defines the known codes, the extra file adds forms.
+    fn countries(
+        &mut self,
+        base_src: &[(String, Vec<u8>)],
+        extra_src: &[(String, Vec<u8>)],
+    ) -> Result<HashSet<Country>, Error> {
+        let base = lines(base_src, 4)?;
         if base.is_empty() {
-            let name = get(0).last().map_or("countries.tsv", |s| s.0.as_str());
+            let name = base_src.last().map_or("countries.tsv", |s| s.0.as_str());
             return Err(Error::Gazetteer {
                 file: name.to_string(),
                 line: 0,
@@ -295,7 +310,7 @@ impl Data {
                     .ok_or_else(|| l.err(format!("{:?} is not an ISO code", l.cols[0])))
             })
             .collect::<Result<_, _>>()?;
-        let extra = lines(get(1), 4)?;
+        let extra = lines(extra_src, 4)?;
         for group in [&base, &extra] {
             let mut seen = Seen(HashMap::new(), "");
             for l in group.iter() {
@@ -315,7 +330,7 @@ impl Data {
                 };
                 seen.check(l, l.cols[..].join("\t"))?;
                 let raw = l.cols[3];
-                data.forms.push(Form {
+                self.forms.push(Form {
                     folded: l.form(raw)?,
                     entry: Entry::Country { code, kind },
                     exact: (kind == CountryKind::Abbr).then(|| raw.to_string()),
@@ -324,36 +339,43 @@ impl Data {
             }
         }
 
-        // Places.
+        Ok(known)
+    }
+
+    /// Places: `canonical  country  lang  form`.
+    fn places(&mut self, src: &[(String, Vec<u8>)], known: &HashSet<Country>) -> Result<(), Error> {
         let mut seen = Seen(HashMap::new(), "");
         let mut place_ids: HashMap<String, u32> = HashMap::new();
-        for l in lines(get(2), 4)? {
-            let country = l.country(l.cols[1], &known)?;
+        for l in lines(src, 4)? {
+            let country = l.country(l.cols[1], known)?;
             l.lang(l.cols[2])?;
             seen.check(&l, l.cols[..].join("\t"))?;
-            let id = intern(&mut place_ids, &mut data.places, l.cols[0], || Place {
+            let id = intern(&mut place_ids, &mut self.places, l.cols[0], || Place {
                 name: l.cols[0].to_string(),
                 country,
             });
-            data.forms.push(Form {
+            self.forms.push(Form {
                 folded: l.form(l.cols[3])?,
                 entry: Entry::Place(id),
                 exact: None,
                 capital: latin_capital(l.cols[3]),
             });
         }
+        Ok(())
+    }
 
-        // Events.
+    /// Events: `canonical  lang  form`.
+    fn events(&mut self, src: &[(String, Vec<u8>)]) -> Result<(), Error> {
         let mut seen = Seen(HashMap::new(), "");
         let mut event_ids: HashMap<String, u32> = HashMap::new();
-        for l in lines(get(3), 3)? {
+        for l in lines(src, 3)? {
             l.lang(l.cols[1])?;
             seen.check(&l, l.cols[..].join("\t"))?;
-            let id = intern(&mut event_ids, &mut data.events, l.cols[0], || {
+            let id = intern(&mut event_ids, &mut self.events, l.cols[0], || {
                 l.cols[0].to_string()
             });
             let raw = l.cols[2];
-            data.forms.push(Form {
+            self.forms.push(Form {
                 folded: l.form(raw)?,
                 entry: Entry::Event(id),
                 exact: acronym(raw),
@@ -363,11 +385,18 @@ impl Data {
                 capital: latin_capital(raw) && raw.split_whitespace().count() < 3,
             });
         }
+        Ok(())
+    }
 
-        // Organizations.
+    /// Organizations: `canonical  kind  country  lang  form`.
+    fn organizations(
+        &mut self,
+        src: &[(String, Vec<u8>)],
+        known: &HashSet<Country>,
+    ) -> Result<(), Error> {
         let mut seen = Seen(HashMap::new(), "");
         let mut org_ids: HashMap<String, u32> = HashMap::new();
-        for l in lines(get(4), 5)? {
+        for l in lines(src, 5)? {
             let kind = match l.cols[1] {
                 "intl" => OrgKind::Intl,
                 "gov" => OrgKind::Gov,
@@ -380,109 +409,115 @@ impl Data {
             };
             let country = match l.cols[2] {
                 "-" => None,
-                c => Some(l.country(c, &known)?),
+                c => Some(l.country(c, known)?),
             };
             if kind == OrgKind::Gov && country.is_none() {
                 return Err(l.err("a gov body needs a country code"));
             }
             l.lang(l.cols[3])?;
             seen.check(&l, l.cols[..].join("\t"))?;
-            let id = intern(&mut org_ids, &mut data.orgs, l.cols[0], || Org {
+            let id = intern(&mut org_ids, &mut self.orgs, l.cols[0], || Org {
                 name: l.cols[0].to_string(),
                 kind,
                 country,
             });
             let raw = l.cols[4];
-            data.forms.push(Form {
+            self.forms.push(Form {
                 folded: l.form(raw)?,
                 entry: Entry::Org(id),
                 exact: acronym(raw),
                 capital: latin_capital(raw),
             });
         }
+        Ok(())
+    }
 
-        // People.
+    /// People: `canonical  country  role  lang  form`.
+    fn people(&mut self, src: &[(String, Vec<u8>)], known: &HashSet<Country>) -> Result<(), Error> {
         let mut seen = Seen(HashMap::new(), "");
         let mut person_ids: HashMap<String, u32> = HashMap::new();
-        for l in lines(get(5), 5)? {
-            let country = l.country(l.cols[1], &known)?;
+        for l in lines(src, 5)? {
+            let country = l.country(l.cols[1], known)?;
             l.lang(l.cols[3])?;
             seen.check(&l, l.cols[..].join("\t"))?;
-            let id = intern(&mut person_ids, &mut data.people, l.cols[0], || Person {
+            let id = intern(&mut person_ids, &mut self.people, l.cols[0], || Person {
                 name: l.cols[0].to_string(),
                 country,
             });
-            data.forms.push(Form {
+            self.forms.push(Form {
                 folded: l.form(l.cols[4])?,
                 entry: Entry::Person(id),
                 exact: None,
                 capital: latin_capital(l.cols[4]),
             });
         }
-
-        // Language cues.
-        for (i, lang) in [(6, Lang::Fr), (7, Lang::En), (8, Lang::Ar)] {
-            let mut seen = Seen(HashMap::new(), "");
-            for l in lines(get(i), 3)? {
-                let class = CueClass::parse(l.cols[0]).ok_or_else(|| {
-                    l.err(format!(
-                        "unknown cue class {:?} (expected one of: {})",
-                        l.cols[0],
-                        CueClass::NAMES.trim()
-                    ))
-                })?;
-                let v = l.cols[1];
-                let value = match class {
-                    CueClass::Instrument | CueClass::Generic | CueClass::Plural => {
-                        CueValue::Instrument(
-                            v.parse::<Instrument>()
-                                .map_err(|_| l.err(format!("unknown instrument {v:?}")))?,
-                        )
-                    }
-                    CueClass::Domain => {
-                        CueValue::Domain(v.parse::<Domain>().map_err(|e| l.err(e.to_string()))?)
-                    }
-                    CueClass::Month | CueClass::Weekday | CueClass::Number | CueClass::Ordinal => {
-                        let n: u16 = v
-                            .parse()
-                            .map_err(|_| l.err(format!("{v:?} is not a number")))?;
-                        let max = match class {
-                            CueClass::Month => 12,
-                            CueClass::Weekday => 7,
-                            _ => 1000,
-                        };
-                        if n == 0 || n > max {
-                            return Err(l.err(format!("{n} is out of range 1..={max}")));
-                        }
-                        CueValue::Number(n)
-                    }
-                    CueClass::RelDay | CueClass::RelMonth | CueClass::RelYear => {
-                        let n: i16 = v
-                            .parse()
-                            .ok()
-                            .filter(|n: &i16| (-MAX_OFFSET..=MAX_OFFSET).contains(n))
-                            .ok_or_else(|| {
-                                l.err(format!("{v:?} is not a number in ±{MAX_OFFSET}"))
-                            })?;
-                        CueValue::Offset(n)
-                    }
-                    _ => CueValue::None,
-                };
-                seen.check(&l, l.cols[..].join("\t"))?;
-                let raw = l.cols[2];
-                let upper = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                    && raw
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(|c| c.is_uppercase());
-                data.forms.push(Form {
-                    folded: l.form(raw)?,
-                    entry: Entry::Cue { lang, class, value },
-                    exact: upper.then(|| raw.to_string()),
-                    capital: false,
-                });
-            }
-        }
-        Ok(data)
+        Ok(())
     }
+
+    /// The cues of one language: `class  value  form`.
+    fn cues(&mut self, src: &[(String, Vec<u8>)], lang: Lang) -> Result<(), Error> {
+        let mut seen = Seen(HashMap::new(), "");
+        for l in lines(src, 3)? {
+            let class = CueClass::parse(l.cols[0]).ok_or_else(|| {
+                l.err(format!(
+                    "unknown cue class {:?} (expected one of: {})",
+                    l.cols[0],
+                    CueClass::NAMES.trim()
+                ))
+            })?;
+            let value = cue_value(&l, class)?;
+            seen.check(&l, l.cols[..].join("\t"))?;
+            let raw = l.cols[2];
+            let upper = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && raw
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase());
+            self.forms.push(Form {
+                folded: l.form(raw)?,
+                entry: Entry::Cue { lang, class, value },
+                exact: upper.then(|| raw.to_string()),
+                capital: false,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The value column of a cue line, checked against its class.
+fn cue_value(l: &Line<'_>, class: CueClass) -> Result<CueValue, Error> {
+    let v = l.cols[1];
+    let value = match class {
+        CueClass::Instrument | CueClass::Generic | CueClass::Plural => CueValue::Instrument(
+            v.parse::<Instrument>()
+                .map_err(|_| l.err(format!("unknown instrument {v:?}")))?,
+        ),
+        CueClass::Domain => {
+            CueValue::Domain(v.parse::<Domain>().map_err(|e| l.err(e.to_string()))?)
+        }
+        CueClass::Month | CueClass::Weekday | CueClass::Number | CueClass::Ordinal => {
+            let n: u16 = v
+                .parse()
+                .map_err(|_| l.err(format!("{v:?} is not a number")))?;
+            let max = match class {
+                CueClass::Month => 12,
+                CueClass::Weekday => 7,
+                _ => 1000,
+            };
+            if n == 0 || n > max {
+                return Err(l.err(format!("{n} is out of range 1..={max}")));
+            }
+            CueValue::Number(n)
+        }
+        CueClass::RelDay | CueClass::RelMonth | CueClass::RelYear => {
+            let n: i16 = v
+                .parse()
+                .ok()
+                .filter(|n: &i16| (-MAX_OFFSET..=MAX_OFFSET).contains(n))
+                .ok_or_else(|| l.err(format!("{v:?} is not a number in ±{MAX_OFFSET}")))?;
+            CueValue::Offset(n)
+        }
+        _ => CueValue::None,
+    };
+    Ok(value)
 }
