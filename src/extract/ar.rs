@@ -203,6 +203,10 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
 /// Ali; "على" is the preposition).
 pub(crate) const NAME_AS_WRITTEN: &[&str] = &["علي"];
 
+/// Words of filiation before a family name (folded): "حمد بن سالم الكندي" is a name whose
+/// nisba "الكندي" is no Canadian.
+pub(crate) const FILIATION: &[&str] = &["بن", "بنت", "ابن"];
+
 // Events by pattern (events.rs). The corpus convention names an event by its canonical
 // English name: a name as written in this language is no such name, so only the
 // gazetteer finds events here.

@@ -46,62 +46,12 @@ impl<'a> Ctx<'a> {
         let body = &text[base..];
         let folded = Folded::new(body);
         let mut mentions = g.matcher.find(body, &folded);
-        // Page furniture ("Lire aussi : …", tags, lists of related headlines) reports
-        // nothing of this article.
-        let furniture = furniture_lines(&folded.text);
-        if !furniture.is_empty() {
-            mentions.retain(|m| {
-                let i = furniture.partition_point(|&(_, e)| e <= m.fstart);
-                !(i < furniture.len() && furniture[i].0 <= m.fstart)
-            });
-        }
-        // Cues count in the document's language only.
-        mentions.retain(|m| match m.entry {
-            // Month names are read in any language: quoted posts carry their own dates.
-            Entry::Cue {
-                class: CueClass::Month,
-                ..
-            } => true,
-            Entry::Cue { lang: l, .. } => l == lang,
-            _ => true,
-        });
-        // Arabic family names are often nisba forms: "حمد بن سالم الكندي" is a name, not
-        // a Canadian.
+        drop_furniture(&mut mentions, &folded);
+        keep_document_language(&mut mentions, lang);
         if lang == Lang::Ar {
-            mentions.retain(|m| {
-                if !matches!(
-                    m.entry,
-                    Entry::Country {
-                        kind: CountryKind::Adj,
-                        ..
-                    }
-                ) {
-                    return true;
-                }
-                let mut words = folded.text[..m.fstart].trim_end().rsplit(' ');
-                let _given = words.next();
-                !words
-                    .next()
-                    .is_some_and(|w| matches!(w, "بن" | "بنت" | "ابن"))
-            });
+            drop_nisba_of_names(&mut mentions, &folded);
         }
-        // A country's own name beats another country's capital written alike (عمان).
-        let named: Vec<(usize, usize)> = mentions
-            .iter()
-            .filter(
-                |m| matches!(m.entry, Entry::Country { kind, .. } if kind != CountryKind::Capital),
-            )
-            .map(|m| (m.start, m.end))
-            .collect();
-        mentions.retain(|m| {
-            !matches!(
-                m.entry,
-                Entry::Country {
-                    kind: CountryKind::Capital,
-                    ..
-                }
-            ) || named.binary_search(&(m.start, m.end)).is_err()
-        });
+        country_over_capital(&mut mentions);
         for m in &mut mentions {
             m.start += base;
             m.end += base;
@@ -284,6 +234,71 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// Page furniture ("Lire aussi : …", tags, lists of related headlines) reports nothing
+/// of this article: its mentions go.
+fn drop_furniture(mentions: &mut Vec<Mention>, folded: &Folded) {
+    let furniture = furniture_lines(&folded.text);
+    if !furniture.is_empty() {
+        mentions.retain(|m| {
+            let i = furniture.partition_point(|&(_, e)| e <= m.fstart);
+            !(i < furniture.len() && furniture[i].0 <= m.fstart)
+        });
+    }
+}
+
+/// Cues count in the document's language only; month names are read in any language,
+/// since quoted posts carry their own dates.
+fn keep_document_language(mentions: &mut Vec<Mention>, lang: Lang) {
+    mentions.retain(|m| match m.entry {
+        Entry::Cue {
+            class: CueClass::Month,
+            ..
+        } => true,
+        Entry::Cue { lang: l, .. } => l == lang,
+        _ => true,
+    });
+}
+
+/// Arabic family names are often nisba forms: in "حمد بن سالم الكندي" the adjective
+/// after a word of filiation and a given name is a name, not a Canadian.
+fn drop_nisba_of_names(mentions: &mut Vec<Mention>, folded: &Folded) {
+    mentions.retain(|m| {
+        if !matches!(
+            m.entry,
+            Entry::Country {
+                kind: CountryKind::Adj,
+                ..
+            }
+        ) {
+            return true;
+        }
+        let mut words = folded.text[..m.fstart].trim_end().rsplit(' ');
+        let _given = words.next();
+        !words
+            .next()
+            .is_some_and(|w| super::ar::FILIATION.contains(&w))
+    });
+}
+
+/// A country's own name beats another country's capital written alike (عمان is Oman,
+/// not Amman).
+fn country_over_capital(mentions: &mut Vec<Mention>) {
+    let named: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| matches!(m.entry, Entry::Country { kind, .. } if kind != CountryKind::Capital))
+        .map(|m| (m.start, m.end))
+        .collect();
+    mentions.retain(|m| {
+        !matches!(
+            m.entry,
+            Entry::Country {
+                kind: CountryKind::Capital,
+                ..
+            }
+        ) || named.binary_search(&(m.start, m.end)).is_err()
+    });
+}
+
 /// The phrases of `gazetteers/furniture.tsv`, folded, by kind.
 struct Furniture {
     /// A line that starts with one is furniture ("Lire aussi : …").
@@ -372,6 +387,13 @@ mod tests {
         }
         let f = &*FURNITURE;
         assert!(f.openers.len() > 20 && f.ads.len() > 5 && f.related.len() > 20);
+    }
+
+    #[test]
+    fn filiation_words_are_written_folded() {
+        for w in super::super::ar::FILIATION {
+            assert_eq!(fold_str(w).trim(), *w);
+        }
     }
 
     #[test]
