@@ -141,6 +141,50 @@ fn write(out: &mut impl Write, merged: &[MergedInstrument]) -> io::Result<()> {
     Ok(())
 }
 
+/// Feeds one input's lines to the merger and writes what closes; `Ok(false)` when a
+/// line failed (named on stderr), `Err` when stdout is closed.
+fn merge_lines(
+    mut reader: Box<dyn BufRead + '_>,
+    name: &str,
+    cli: &MergeCli,
+    merger: &mut Merger,
+    out: &mut impl Write,
+    note: &impl Fn(String),
+) -> io::Result<bool> {
+    let mut ok = true;
+    for n in 0.. {
+        let line = match crate::read_line(&mut *reader, cli.max_bytes) {
+            Ok(None) => break,
+            Ok(Some(Ok(l))) => l,
+            Ok(Some(Err(e))) => {
+                note(format!("{name}:{}: {e}", n + 1));
+                ok = false;
+                continue;
+            }
+            Err(e) => {
+                note(format!("{name}:{}: {e}", n + 1));
+                ok = false;
+                break;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        match parse_line(&line) {
+            Ok(Some((id, published, agreements))) => {
+                merger.add(&id, published, &agreements);
+                write(out, &merger.take_closed())?;
+            }
+            Ok(None) => {}
+            Err(e) => {
+                note(format!("{name}:{}: {e}", n + 1));
+                ok = false;
+            }
+        }
+    }
+    Ok(ok)
+}
+
 /// Runs `accords merge`; `args` starts with the program name, then "merge".
 pub fn main(args: Vec<OsString>) -> ExitCode {
     let cli: MergeCli = match crate::parse_args(args.into_iter().skip(1)) {
@@ -173,7 +217,7 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
     let mut failed = false;
     for file in &files {
         let name = file.to_string_lossy().into_owned();
-        let mut reader: Box<dyn BufRead> = if name == "-" {
+        let reader: Box<dyn BufRead> = if name == "-" {
             Box::new(BufReader::new(io::stdin()))
         } else {
             match File::open(file) {
@@ -185,37 +229,9 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
                 }
             }
         };
-        for n in 0.. {
-            let line = match crate::read_line(&mut *reader, cli.max_bytes) {
-                Ok(None) => break,
-                Ok(Some(Ok(l))) => l,
-                Ok(Some(Err(e))) => {
-                    note(format!("{name}:{}: {e}", n + 1));
-                    failed = true;
-                    continue;
-                }
-                Err(e) => {
-                    note(format!("{name}:{}: {e}", n + 1));
-                    failed = true;
-                    break;
-                }
-            };
-            if line.trim().is_empty() {
-                continue;
-            }
-            match parse_line(&line) {
-                Ok(Some((id, published, agreements))) => {
-                    merger.add(&id, published, &agreements);
-                    if write(&mut out, &merger.take_closed()).is_err() {
-                        return ExitCode::SUCCESS; // stdout closed (`| head`)
-                    }
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    note(format!("{name}:{}: {e}", n + 1));
-                    failed = true;
-                }
-            }
+        match merge_lines(reader, &name, &cli, &mut merger, &mut out, &note) {
+            Ok(ok) => failed |= !ok,
+            Err(_) => return ExitCode::SUCCESS, // stdout closed (`| head`)
         }
     }
     if write(&mut out, &merger.finish()).is_err() || out.flush().is_err() {
