@@ -10,6 +10,7 @@ use crate::model::Language;
 /// Among Latin texts, French and English are told apart by their commonest function
 /// words; whatlang settles the rest (and names other languages).
 pub(crate) fn detect(text: &str) -> Language {
+    let text = sample(text);
     let (mut arabic, mut latin) = (0usize, 0usize);
     for c in text.chars() {
         if crate::text::is_arabic(c) {
@@ -67,6 +68,22 @@ pub(crate) fn detect(text: &str) -> Language {
     }
 }
 
+/// How much of a text routing reads: a whole article, and a bounded cost for a huge
+/// input (a book, a database dump), whose language its start tells.
+const SAMPLE_BYTES: usize = 16 * 1024;
+
+/// The text's first `SAMPLE_BYTES`, cut at a character boundary.
+fn sample(text: &str) -> &str {
+    if text.len() <= SAMPLE_BYTES {
+        return text;
+    }
+    let mut end = SAMPLE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Counts of the commonest French and English function words.
 fn function_words(text: &str) -> (usize, usize) {
     const FR: &[&str] = &[
@@ -118,6 +135,10 @@ mod tests {
             detect("Marokko und Senegal unterzeichnen ein Abkommen."),
             Language::Other(_) | Language::Unknown
         ));
+        // A huge text is routed by its start, cut at a character boundary.
+        let long = "وقع المغرب والسنغال اتفاقية تعاون في مجال الرقمنة. ".repeat(2000);
+        assert_eq!(detect(&long), Language::Arabic);
+        assert!(sample(&long).len() <= SAMPLE_BYTES && sample(&long).len() > SAMPLE_BYTES - 4);
         // A French article quoting an Arabic tweet stays French.
         let mixed = "Le ministre a salué la signature de l'accord avec la Tunisie dans un message publié sur les réseaux sociaux : « وقعنا اليوم اتفاقية » a-t-il écrit.";
         assert_eq!(detect(mixed), Language::French);
