@@ -43,8 +43,10 @@ pub(crate) fn detect(text: &str) -> Language {
             whatlang::Lang::Fra => Language::French,
             whatlang::Lang::Eng => Language::English,
             whatlang::Lang::Ara => Language::Arabic,
-            other if fr + en >= 4 => {
-                // Short or list-like texts: the function words decide between ours.
+            // Short or list-like texts: the function words decide between ours, when
+            // there are a few, or two and whatlang is unsure ("Brazil and Argentina
+            // signed a memorandum on digital skills." reads as Swedish to it).
+            other if fr + en >= 4 || (fr + en >= 2 && !info.is_reliable()) => {
                 let _ = other;
                 if fr > en {
                     Language::French
@@ -104,6 +106,18 @@ mod tests {
         );
         assert_eq!(detect("Marokko und Senegal haben ein Abkommen über die digitale Zusammenarbeit unterzeichnet, teilte das Ministerium mit."), Language::Other("deu"));
         assert_eq!(detect(""), Language::Unknown);
+        // One short English sentence that whatlang alone reads as Afrikaans or Swedish.
+        for t in [
+            "India and Japan signed a memorandum of understanding on health in New Delhi.",
+            "Brazil and Argentina signed a memorandum of understanding on digital skills.",
+        ] {
+            assert_eq!(detect(t), Language::English, "{t}");
+        }
+        // A short text in another language with none of our function words stays other.
+        assert!(matches!(
+            detect("Marokko und Senegal unterzeichnen ein Abkommen."),
+            Language::Other(_) | Language::Unknown
+        ));
         // A French article quoting an Arabic tweet stays French.
         let mixed = "Le ministre a salué la signature de l'accord avec la Tunisie dans un message publié sur les réseaux sociaux : « وقعنا اليوم اتفاقية » a-t-il écrit.";
         assert_eq!(detect(mixed), Language::French);

@@ -65,3 +65,14 @@ fn the_arabic_given_name_ali_is_a_name() {
     );
     assert!(n.iter().any(|x| x.contains("بوزيد")), "{n:?}");
 }
+
+#[test]
+fn a_national_president_presides_in_arabic() {
+    let n = names(
+        " date 2025-03 وقع وزير الاتصالات المغربي كريم العلوي ونظيره التونسي سامي الطرابلسي \
+        مذكرة تفاهم في مجال التحول الرقمي، بحضور الرئيس التونسي أحمد منصور.",
+    );
+    assert!(n.iter().any(|x| x == "كريم العلوي"), "{n:?}");
+    assert!(n.iter().any(|x| x == "سامي الطرابلسي"), "{n:?}");
+    assert!(!n.iter().any(|x| x.contains("منصور")), "{n:?}");
+}

@@ -172,6 +172,31 @@ pub(crate) const NOT_NAME: &[&str] = &[
 pub(crate) static SIGNERS: SignerWords = SignerWords {
     portfolio_join: &[],
     portfolio_and: &[],
+    title_of: &[],
+    president: &["الرييس", "رييس"],
+    after_and: &[],
+    glued_and: "و",
+    clause_opener: &[
+        "عن ",
+        "من ",
+        "نظير",
+        "وزير",
+        "الوزير",
+        "السيد",
+        "السفير",
+        "سفير",
+        "رئيس",
+        "الرئيس",
+        "المدير",
+        "مدير",
+        "كاتب",
+        "نائب",
+        "الدكتور",
+        "معالي",
+        "سعادة",
+    ],
+    name_lead: &["مع", "وعن", "عن", "بين", "وبين", "قبل", "ومع"],
+    article: &["ال", "وال", "بال", "لل", "ولل", "فال"],
 };
 
 /// Given names that fold to a word of `NOT_NAME` but are written as a name ("علي" is

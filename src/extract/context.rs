@@ -1,11 +1,12 @@
 //! The per-document context shared by every rule: folded text, sentences, mentions.
 
+use once_cell::sync::Lazy;
 use once_cell::unsync::OnceCell;
 
 use super::dates::DateMention;
 use crate::gazetteer::{CountryKind, CueClass, CueValue, Entry, Gazetteer, Lang, Mention};
 use crate::model::PartialDate;
-use crate::text::{sentences, Folded};
+use crate::text::{fold_str, sentences, Folded};
 
 /// Everything the rules read about one document.
 pub(crate) struct Ctx<'a> {
@@ -283,76 +284,39 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Line openers of page furniture, folded: links to other articles, tags, sharing.
-const FURNITURE: &[&str] = &[
-    "lire aussi",
-    "a lire aussi",
-    "lire egalement",
-    "a lire egalement",
-    "voir aussi",
-    "a voir aussi",
-    "read also",
-    "also read",
-    "read more",
-    "see also",
-    "related",
-    "more on this",
-    "recommended",
-    "tags",
-    "tag :",
-    "mots cles",
-    "mots-cles",
-    "partager",
-    "share",
-    "caption",
-    "legende",
-    "اقرا ايضا",
-    "اقرا كذلك",
-    "شاهد ايضا",
-    "اقرا المزيد",
-    "الوسوم",
-    "كلمات مفتاحيه",
-    "شارك",
-];
+/// The phrases of `gazetteers/furniture.tsv`, folded, by kind.
+struct Furniture {
+    /// A line that starts with one is furniture ("Lire aussi : …").
+    openers: Vec<String>,
+    /// A line that is only one is an advertising label.
+    ads: Vec<String>,
+    /// A heading of a list of other articles ("Related articles").
+    related: Vec<String>,
+}
 
-/// Lines that are only an advertising label.
-const AD_LINES: &[&str] = &[
-    "publicite",
-    "advertisement",
-    "advertising",
-    "sponsored",
-    "annonce",
-    "اعلان",
-    "اعلانات",
-    "مساحه اعلانيه",
-];
-
-/// Headings of lists of other articles: the short lines after them are furniture too.
-const RELATED: &[&str] = &[
-    "articles similaires",
-    "sur le meme sujet",
-    "dans la meme rubrique",
-    "a la une",
-    "les plus lus",
-    "related articles",
-    "on the same topic",
-    "you may also like",
-    "related news",
-    "read next",
-    "dans la meme categorie",
-    "في نفس السياق",
-    "اخبار متعلقه",
-    "related stories",
-    "more stories",
-    "more news",
-    "most read",
-    "latest news",
-    "مقالات ذات صله",
-    "اخبار ذات صله",
-    "مواضيع ذات صله",
-    "الاكثر قراءه",
-    "اخر الاخبار",
-];
+static FURNITURE: Lazy<Furniture> = Lazy::new(|| {
+    let mut f = Furniture {
+        openers: Vec::new(),
+        ads: Vec::new(),
+        related: Vec::new(),
+    };
+    let data = include_str!("../../gazetteers/furniture.tsv");
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let (kind, phrase) = line.split_once('\t').unwrap_or(("", line));
+        let list = match kind {
+            "opener" => &mut f.openers,
+            "ad" => &mut f.ads,
+            "related" => &mut f.related,
+            // The file is tested: every line has a known kind.
+            _ => continue,
+        };
+        list.push(fold_str(phrase.trim()).trim().to_string());
+    }
+    f
+});
 
 /// Folded byte ranges of furniture lines, in order.
 fn furniture_lines(folded: &str) -> Vec<(usize, usize)> {
@@ -362,7 +326,8 @@ fn furniture_lines(folded: &str) -> Vec<(usize, usize)> {
     for line in folded.split_inclusive('\n') {
         let end = start + line.len();
         let t = line.trim();
-        let opens = |list: &[&str]| {
+        let f = &*FURNITURE;
+        let opens = |list: &[String]| {
             list.iter().any(|p| {
                 t.starts_with(p)
                     && t[p.len()..]
@@ -376,16 +341,52 @@ fn furniture_lines(folded: &str) -> Vec<(usize, usize)> {
         let listed = in_list
             && !t.is_empty()
             && ((t.len() < 160 && !t.ends_with('.')) || (teaser && t.len() < 400));
-        let advert = AD_LINES.contains(&t);
-        if opens(RELATED) {
+        let advert = f.ads.iter().any(|a| a == t);
+        if opens(&f.related) {
             in_list = true;
         } else if !listed && !t.is_empty() {
             in_list = false;
         }
-        if in_list && !t.is_empty() || opens(FURNITURE) || advert {
+        if in_list && !t.is_empty() || opens(&f.openers) || advert {
             out.push((start, end));
         }
         start = end;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_furniture_line_has_a_known_kind() {
+        let data = include_str!("../../gazetteers/furniture.tsv");
+        for line in data
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let (kind, phrase) = line.split_once('\t').expect(line);
+            assert!(matches!(kind, "opener" | "ad" | "related"), "{line}");
+            assert!(!phrase.trim().is_empty(), "{line}");
+        }
+        let f = &*FURNITURE;
+        assert!(f.openers.len() > 20 && f.ads.len() > 5 && f.related.len() > 20);
+    }
+
+    #[test]
+    fn furniture_lines_in_three_languages() {
+        let text = "Le Maroc a signe un accord.\nLire aussi : le Senegal et la Tunisie\n\
+                    Related articles\nKenya hosts a forum\nالوسوم تونس\nإعلان\nFin.\n";
+        let folded = fold_str(text);
+        let lines: Vec<&str> = furniture_lines(&folded)
+            .into_iter()
+            .map(|(a, b)| folded[a..b].trim())
+            .collect();
+        assert_eq!(lines.len(), 5, "{lines:?}");
+        assert!(lines[0].starts_with("lire aussi"));
+        assert!(!lines
+            .iter()
+            .any(|l| l.starts_with("le maroc") || *l == "fin."));
+    }
 }

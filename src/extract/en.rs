@@ -102,6 +102,13 @@ pub(crate) static RULES: Rules = Rules {
 pub(crate) static SIGNERS: SignerWords = SignerWords {
     portfolio_join: &["of", "for", "at", "of the", "for the", "at the"],
     portfolio_and: &["and", "&"],
+    title_of: &["of", "for"],
+    president: &["president"],
+    after_and: &["his ", "her "],
+    glued_and: "",
+    clause_opener: &[],
+    name_lead: &[],
+    article: &[],
 };
 
 // Events by pattern (events.rs).

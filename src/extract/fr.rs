@@ -121,6 +121,13 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
         "chargee du",
     ],
     portfolio_and: &["et"],
+    title_of: &["of", "for"],
+    president: &["president", "presidente"],
+    after_and: &["le ", "la ", "son ", "sa "],
+    glued_and: "",
+    clause_opener: &[],
+    name_lead: &[],
+    article: &[],
 };
 
 // Events by pattern (events.rs). The corpus convention names an event by its canonical

@@ -140,8 +140,23 @@ pub(super) fn status_of(class: CueClass) -> Option<Status> {
     }
 }
 
+/// Whether a mention names an instrument, in the singular, generically or in the plural.
+fn is_instrument(x: &Mention) -> bool {
+    matches!(
+        Ctx::cue(x),
+        Some((
+            CueClass::Instrument | CueClass::Generic | CueClass::Plural,
+            _
+        ))
+    )
+}
+
+/// Every instrument mention of the text, with its status, count, ordinal and
+/// counterpart, in text order. Each pass is a named function below:
+/// "Le Maroc et le Sénégal ont signé deux conventions avec le Gabon" gives one
+/// mention, signed, counted 2, with counterpart Gabon.
 pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
-    let mut out = Vec::new();
+    let mut out: Vec<InstrumentMention> = Vec::new();
     for (idx, m) in ctx.mentions.iter().enumerate() {
         let (generic, instrument) = match Ctx::cue(m) {
             Some((CueClass::Instrument, CueValue::Instrument(i))) => (false, i),
@@ -149,141 +164,24 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             _ => continue,
         };
         let sent = ctx.sent_of[idx];
-        let (first, last) = ctx.sent_mentions[sent];
-        let is_instrument = |x: &Mention| {
-            matches!(
-                Ctx::cue(x),
-                Some((
-                    CueClass::Instrument | CueClass::Generic | CueClass::Plural,
-                    _
-                ))
-            )
-        };
-        // The nearest status cue of the instrument's own clause, by distance in bytes
-        // (then of the sentence), not beyond another instrument mention (a cue past one
-        // belongs to it); a cue before the instrument counts a little nearer (verbs
-        // precede their objects). Each scan stops at the next instrument, so the whole
-        // pass stays linear.
-        let (lo, hi) = clause_of(ctx, sent, m);
-        let inside = |x: &Mention| x.fstart >= lo && x.fend <= hi;
-        let mut best: Option<(bool, usize, Status, usize)> = None;
-        // The main verb before the instrument governs a signing told after it: "approved
-        // the MoU signed in Rabat", "وافق … على مذكرة تفاهم وقعتها".
-        let mut ratified_before: Option<usize> = None;
-        let mut consider = |k: usize, d: usize| {
-            let x = &ctx.mentions[k];
-            if let Some(st) = Ctx::cue(x).and_then(|(class, _)| status_of(class)) {
-                let key = (!inside(x), d);
-                if best.is_none_or(|b| key < (b.0, b.1)) {
-                    best = Some((key.0, d, st, k));
-                }
-                if st == Status::Ratified && k < idx && inside(x) && ratified_before.is_none() {
-                    ratified_before = Some(k);
-                }
-            }
-        };
-        for k in (first..idx).rev() {
-            if is_instrument(&ctx.mentions[k]) {
-                break;
-            }
-            consider(k, m.start.saturating_sub(ctx.mentions[k].end));
+        let mut status = nearest_status(ctx, sent, idx, m);
+        status = planned_by_modal(ctx, sent, m, status);
+        if negated(ctx, sent, m, status) {
+            status = None;
         }
-        for k in idx + 1..last {
-            if is_instrument(&ctx.mentions[k]) {
-                break;
-            }
-            consider(k, ctx.mentions[k].start.saturating_sub(m.end) + 20);
-        }
-        let mut status = best.map(|(_, _, s, k)| (s, k));
-        if let (Some((Status::Signed, k)), Some(r)) = (status, ratified_before) {
-            if k > idx {
-                status = Some((Status::Ratified, r));
-            }
-        }
-        // A modal, a future or an intention governs the signing noun or verb just after
-        // it, adverbs between: "تعتزمان توقيع", "devraient prochainement signer", "is set
-        // to formally ink", "سيتم خلال الزيارة توقيع".
-        if let Some((Status::Signed | Status::Referenced, k)) = status {
-            let c = &ctx.mentions[k];
-            let from = first.max(k.saturating_sub(4));
-            if let Some(p) = ctx.mentions[from..k]
-                .iter()
-                .rposition(|x| Ctx::is(x, CueClass::Planned) || Ctx::is(x, CueClass::Modal))
-            {
-                let p = from + p;
-                let gap = ctx.folded_range(ctx.mentions[p].end.min(c.start), c.start);
-                let near = gap.chars().count() <= 32 && !gap.contains([',', '.', ';', ':']);
-                if near
-                    && inside(&ctx.mentions[p]) == inside(c)
-                    && !ctx.mentions[p + 1..k].iter().any(is_instrument)
-                {
-                    status = Some((Status::Planned, p));
-                }
-            }
-        }
-        // "Aucun accord n'a été signé", "No documents were signed", "لم يتم توقيع":
-        // a negation around the instrument and its verb leaves it unanchored.
-        if let Some((_, k)) = status {
-            let c = &ctx.mentions[k];
-            let (ss, _) = ctx.sents[sent];
-            let from = m.start.min(c.start).saturating_sub(40).max(ss);
-            let to = m.end.max(c.end);
-            if ctx
-                .overlapping(sent, from, to)
-                .iter()
-                .any(|x| Ctx::is(x, CueClass::Negation))
-            {
-                status = None;
-            }
-        }
-        // Coordinated instruments share their verb: "ont signé un mémorandum ainsi
-        // qu'un plan d'action", "وقعتا مذكرة تفاهم وبرنامجا تنفيذيا".
         if status.is_none() {
-            if let Some(prev) = out.last().filter(|p: &&InstrumentMention| p.sent == sent) {
-                let gap = ctx.folded_range(ctx.mentions[prev.idx].end.min(m.start), m.start);
-                let coordinated = rules::rules(ctx.lang)
-                    .coordination
-                    .iter()
-                    .any(|c| gap.contains(c));
-                if gap.len() <= 60 && coordinated {
-                    status = prev.status;
-                }
-            }
+            status = coordinated_status(ctx, out.last(), sent, m);
         }
-        // A recall cue ("dans le cadre du", "under the") just before the instrument makes
-        // a signed one referenced.
-        if let Some((Status::Signed, k)) = status {
-            let recalled = ctx.mentions[first..idx]
-                .iter()
-                .rev()
-                .take(2)
-                .any(|x| Ctx::is(x, CueClass::Recall) && m.start.saturating_sub(x.end) <= 12);
-            let past = past_cue_near(ctx, sent, m);
-            if recalled || past {
-                status = Some((Status::Referenced, k));
-            }
-        }
+        status = recalled(ctx, sent, idx, m, status);
         let count = count_before(ctx, idx, m);
         let sides = segment::after(ctx, idx);
         let listed = sides.country_count() >= 2;
-        // "the existing agreements", "les accords signés": a plural names instruments
-        // only with a number ("two agreements"), a vague quantifier ("several
-        // agreements") or a list of counterparts ("agreements with Ghana and Kenya");
-        // otherwise it opens none.
-        // A list makes news only of a signing, a plan or a ratification: "the
-        // existing agreements with Rwanda and Mozambique" are background, no frames.
-        let news = matches!(
-            status,
-            Some((Status::Signed | Status::Planned | Status::Ratified, _))
-        );
-        let named = (listed && news) || segment::vague_plural(ctx, idx);
-        if Ctx::is(m, CueClass::Plural) && count < 2 && !named {
+        if Ctx::is(m, CueClass::Plural) && count < 2 && !plural_names(ctx, idx, listed, status) {
             status = None;
         }
         let plural = Ctx::is(m, CueClass::Plural)
             || count >= 2
             || plural_form(ctx.folded_range(m.start, m.end));
-        let ordinal = ordinal_near(ctx, idx, m);
         out.push(InstrumentMention {
             idx,
             sent,
@@ -291,7 +189,7 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             generic,
             status,
             count,
-            ordinal,
+            ordinal: ordinal_near(ctx, idx, m),
             counterpart: sides.first(),
             spread: plural && listed,
             another: segment::another(ctx, idx),
@@ -300,6 +198,159 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
         });
     }
     out
+}
+
+/// The nearest status cue of the instrument's own clause, by distance in bytes (then
+/// of the sentence), not beyond another instrument mention (a cue past one belongs to
+/// it); a cue before the instrument counts a little nearer (verbs precede their
+/// objects). Each scan stops at the next instrument, so the whole pass stays linear.
+/// The main verb before the instrument governs a signing told after it: "approved the
+/// MoU signed in Rabat", "وافق … على مذكرة تفاهم وقعتها" is ratified.
+fn nearest_status(ctx: &Ctx<'_>, sent: usize, idx: usize, m: &Mention) -> Option<(Status, usize)> {
+    let (first, last) = ctx.sent_mentions[sent];
+    let (lo, hi) = clause_of(ctx, sent, m);
+    let inside = |x: &Mention| x.fstart >= lo && x.fend <= hi;
+    let mut best: Option<(bool, usize, Status, usize)> = None;
+    let mut ratified_before: Option<usize> = None;
+    let mut consider = |k: usize, d: usize| {
+        let x = &ctx.mentions[k];
+        if let Some(st) = Ctx::cue(x).and_then(|(class, _)| status_of(class)) {
+            let key = (!inside(x), d);
+            if best.is_none_or(|b| key < (b.0, b.1)) {
+                best = Some((key.0, d, st, k));
+            }
+            if st == Status::Ratified && k < idx && inside(x) && ratified_before.is_none() {
+                ratified_before = Some(k);
+            }
+        }
+    };
+    for k in (first..idx).rev() {
+        if is_instrument(&ctx.mentions[k]) {
+            break;
+        }
+        consider(k, m.start.saturating_sub(ctx.mentions[k].end));
+    }
+    for k in idx + 1..last {
+        if is_instrument(&ctx.mentions[k]) {
+            break;
+        }
+        consider(k, ctx.mentions[k].start.saturating_sub(m.end) + 20);
+    }
+    let status = best.map(|(_, _, s, k)| (s, k));
+    match (status, ratified_before) {
+        (Some((Status::Signed, k)), Some(r)) if k > idx => Some((Status::Ratified, r)),
+        _ => status,
+    }
+}
+
+/// A modal, a future or an intention governs the signing noun or verb just after it,
+/// adverbs between: "تعتزمان توقيع", "devraient prochainement signer", "is set to
+/// formally ink", "سيتم خلال الزيارة توقيع" make the instrument planned.
+fn planned_by_modal(
+    ctx: &Ctx<'_>,
+    sent: usize,
+    m: &Mention,
+    status: Option<(Status, usize)>,
+) -> Option<(Status, usize)> {
+    let Some((Status::Signed | Status::Referenced, k)) = status else {
+        return status;
+    };
+    let (first, _) = ctx.sent_mentions[sent];
+    let (lo, hi) = clause_of(ctx, sent, m);
+    let inside = |x: &Mention| x.fstart >= lo && x.fend <= hi;
+    let c = &ctx.mentions[k];
+    let from = first.max(k.saturating_sub(4));
+    let Some(p) = ctx.mentions[from..k]
+        .iter()
+        .rposition(|x| Ctx::is(x, CueClass::Planned) || Ctx::is(x, CueClass::Modal))
+    else {
+        return status;
+    };
+    let p = from + p;
+    let gap = ctx.folded_range(ctx.mentions[p].end.min(c.start), c.start);
+    let near = gap.chars().count() <= 32 && !gap.contains([',', '.', ';', ':']);
+    if near
+        && inside(&ctx.mentions[p]) == inside(c)
+        && !ctx.mentions[p + 1..k].iter().any(is_instrument)
+    {
+        Some((Status::Planned, p))
+    } else {
+        status
+    }
+}
+
+/// "Aucun accord n'a été signé", "No documents were signed", "لم يتم توقيع": a
+/// negation around the instrument and its verb leaves it unanchored.
+fn negated(ctx: &Ctx<'_>, sent: usize, m: &Mention, status: Option<(Status, usize)>) -> bool {
+    let Some((_, k)) = status else {
+        return false;
+    };
+    let c = &ctx.mentions[k];
+    let (ss, _) = ctx.sents[sent];
+    let from = m.start.min(c.start).saturating_sub(40).max(ss);
+    let to = m.end.max(c.end);
+    ctx.overlapping(sent, from, to)
+        .iter()
+        .any(|x| Ctx::is(x, CueClass::Negation))
+}
+
+/// Coordinated instruments share their verb: "ont signé un mémorandum ainsi qu'un plan
+/// d'action", "وقعتا مذكرة تفاهم وبرنامجا تنفيذيا".
+fn coordinated_status(
+    ctx: &Ctx<'_>,
+    prev: Option<&InstrumentMention>,
+    sent: usize,
+    m: &Mention,
+) -> Option<(Status, usize)> {
+    let prev = prev.filter(|p| p.sent == sent)?;
+    let gap = ctx.folded_range(ctx.mentions[prev.idx].end.min(m.start), m.start);
+    let coordinated = rules::rules(ctx.lang)
+        .coordination
+        .iter()
+        .any(|c| gap.contains(c));
+    if gap.len() <= 60 && coordinated {
+        prev.status
+    } else {
+        None
+    }
+}
+
+/// A recall cue ("dans le cadre du", "under the") just before the instrument, or a
+/// past-time cue near it ("signé en 2021"), makes a signed one referenced.
+fn recalled(
+    ctx: &Ctx<'_>,
+    sent: usize,
+    idx: usize,
+    m: &Mention,
+    status: Option<(Status, usize)>,
+) -> Option<(Status, usize)> {
+    let Some((Status::Signed, k)) = status else {
+        return status;
+    };
+    let (first, _) = ctx.sent_mentions[sent];
+    let recall = ctx.mentions[first..idx]
+        .iter()
+        .rev()
+        .take(2)
+        .any(|x| Ctx::is(x, CueClass::Recall) && m.start.saturating_sub(x.end) <= 12);
+    if recall || past_cue_near(ctx, sent, m) {
+        Some((Status::Referenced, k))
+    } else {
+        status
+    }
+}
+
+/// "the existing agreements", "les accords signés": a plural names instruments only
+/// with a number ("two agreements"), a vague quantifier ("several agreements") or a
+/// list of counterparts ("agreements with Ghana and Kenya"); otherwise it opens none.
+/// A list makes news only of a signing, a plan or a ratification: "the existing
+/// agreements with Rwanda and Mozambique" are background, no frames.
+fn plural_names(ctx: &Ctx<'_>, idx: usize, listed: bool, status: Option<(Status, usize)>) -> bool {
+    let news = matches!(
+        status,
+        Some((Status::Signed | Status::Planned | Status::Ratified, _))
+    );
+    (listed && news) || segment::vague_plural(ctx, idx)
 }
 
 /// The folded range of an instrument's own clause: from the last clause break before
@@ -461,109 +512,67 @@ pub(super) fn compatible(f: &Frame, im: &InstrumentMention) -> bool {
     im.generic || !f.specific || f.instrument == im.instrument
 }
 
+/// The frames of a text, one per instrument it reports, built in named passes:
+/// anchors ("ont signé un mémorandum") open or join frames (`anchor_frames`), a
+/// generic headline frame joins the specific one (`merge_generic`), a signing joins
+/// the ratification that approves it (`absorb_signings`), bare mentions ("Cet accord
+/// prévoit …") join the nearest frame (`attach_bare`), then the sentences that go on
+/// about a frame, name its signers or lead with its ordinal join it.
 pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
-    let mut frames: Vec<Frame> = Vec::new();
     let mut countries = SentenceCountries(vec![None; ctx.sents.len()]);
     countries.fill_all(ctx);
-    let span_of = |i: usize| Span::new(ctx.mentions[i].start, ctx.mentions[i].end);
-    // Anchors first.
+    let mut frames = anchor_frames(ctx, ims, &mut countries);
+    merge_generic(&mut frames);
+    absorb_signings(&mut frames);
+    for f in &mut frames {
+        f.core.sort_unstable();
+        f.core.dedup();
+    }
+    attach_bare(ctx, ims, &mut frames);
+    for f in &mut frames {
+        tidy(f);
+    }
+    continuation_sentences(ctx, &mut frames);
+    signer_sentences(ctx, &mut frames);
+    ordinal_sentences(ctx, &mut frames);
+    for f in &mut frames {
+        for &s in &f.core.clone() {
+            f.sents.push(s);
+        }
+        tidy(f);
+    }
+    frames
+}
+
+/// Sorts a frame's sentence lists and drops repeats.
+fn tidy(f: &mut Frame) {
+    f.core.sort_unstable();
+    f.core.dedup();
+    f.sents.sort_unstable();
+    f.sents.dedup();
+}
+
+fn span_of(ctx: &Ctx<'_>, i: usize) -> Span {
+    Span::new(ctx.mentions[i].start, ctx.mentions[i].end)
+}
+
+/// Anchors (mentions with a status) in text order: each joins the frame it re-mentions
+/// ("… signed a memorandum … The memorandum was signed by …") or opens frames of its
+/// own ("two MoUs" opens two).
+fn anchor_frames(
+    ctx: &Ctx<'_>,
+    ims: &[InstrumentMention],
+    countries: &mut SentenceCountries,
+) -> Vec<Frame> {
+    let mut frames: Vec<Frame> = Vec::new();
     for im in ims {
-        let Some((status, sidx)) = im.status else {
+        let Some((status, _)) = im.status else {
             continue;
         };
-        let m = &ctx.mentions[im.idx];
-        let status_span = span_of(sidx);
-        // Merge into an existing frame of the same status and a compatible kind, unless
-        // the mention states a count (then it names instruments of its own).
-        let by_ordinal = by_ordinal(&frames, im);
-        // The frame signed with the same counterpart, when one is named.
-        let by_counterpart = im.counterpart.and_then(|c| {
-            frames.iter().rposition(|f| {
-                f.status == status && compatible(f, im) && f.counterparts.contains(&c)
-            })
-        });
-        // Rule `another_instrument`, unless "another" picks out a member of a counted
-        // group ("two MoUs … one on trade, another on health").
-        let one_more = im.another && frames.iter().all(|f| f.ordinal == 0);
-        let target = if im.count > 1 || one_more {
-            None
-        } else if im.spread {
-            // Rule `distributive_counterparts`: a plural "with" a list names instruments
-            // of its own, one per country; it joins only a frame of the same list named
-            // again ("the MoUs with Ghana and Kenya").
-            let list = segment::after(ctx, im.idx).countries();
-            frames.iter().rposition(|f| {
-                let theirs = f.spread.countries();
-                f.status == status
-                    && compatible(f, im)
-                    && theirs.len() == list.len()
-                    && list.iter().all(|c| theirs.iter().any(|t| t.0 == c.0))
-            })
-        } else if by_ordinal.is_some() {
-            by_ordinal
-        } else if by_counterpart.is_some() {
-            by_counterpart
-        } else {
-            // Another pair of countries is another instrument: "l'accord avec le Brésil …
-            // la convention avec la Guinée équatoriale".
-            let here = countries.of(ctx, im.sent).to_vec();
-            // Rule `new_counterpart`: signed "with" another country or body than the
-            // frame's is another instrument, unless that one is the frame's own side
-            // named again ("X signed with Y … Y's minister signed with X").
-            let same_side = |f: &Frame| {
-                let Some(new) = im.counterpart else {
-                    return true;
-                };
-                if f.counterparts.contains(&new) {
-                    return true;
-                }
-                let kind = |c: &Counterpart| matches!(c, Counterpart::Country(_));
-                if !f.counterparts.iter().any(|c| kind(c) == kind(&new)) {
-                    return true;
-                }
-                match new {
-                    Counterpart::Country(c) => f
-                        .core
-                        .iter()
-                        .any(|&s| s != im.sent && countries.cached(s).contains(&c)),
-                    Counterpart::Body(_) => false,
-                }
-            };
-            // Rule `group_member`: after a group named in the plural, "a memorandum" in
-            // a sentence of its own is one more member, an instrument of its own.
-            let member = |f: &Frame| f.group && im.indefinite && !f.core.contains(&im.sent);
-            let same_pair = |f: &Frame| {
-                let there = &f.countries;
-                here.is_empty()
-                    || there.is_empty()
-                    || !(here.iter().any(|c| !there.contains(c))
-                        && there.iter().any(|c| !here.contains(c)))
-            };
-            frames
-                .iter()
-                .rposition(|f| {
-                    f.status == status
-                        && compatible(f, im)
-                        && f.ordinal <= 1
-                        && same_pair(f)
-                        && same_side(f)
-                        && !member(f)
-                })
-                .or_else(|| {
-                    // Several frames from a count: the mention attaches to the last one.
-                    frames.iter().rposition(|f| {
-                        f.status == status
-                            && compatible(f, im)
-                            && same_pair(f)
-                            && same_side(f)
-                            && !member(f)
-                    })
-                })
-        };
-        match target {
+        match anchor_target(ctx, &frames, im, status, countries) {
             Some(t) => {
                 let f = &mut frames[t];
-                f.name(im, span_of(im.idx));
+                f.name(im, span_of(ctx, im.idx));
                 // Anchors come in text order: one entry per sentence keeps the core
                 // as short as the frame's sentences.
                 if f.core.last() != Some(&im.sent) {
@@ -574,151 +583,255 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
                     f.counterparts.push(c);
                 }
             }
-            None => {
-                // A count repeats an existing group ("les deux mémorandums") when frames
-                // of that kind already exist.
-                let existing = frames
-                    .iter()
-                    .filter(|f| f.status == status && compatible(f, im))
-                    .count();
-                if im.count > 1 && existing >= im.count as usize {
-                    for f in frames.iter_mut().filter(|f| f.status == status) {
-                        f.name(im, span_of(im.idx));
-                        f.core.push(im.sent);
-                        countries.join(ctx, im.sent, &mut f.countries);
-                        countries.join(ctx, im.sent, &mut f.countries);
-                    }
-                    continue;
-                }
-                // The frames already open are the first of the counted group.
-                let mut k0 = 0;
-                if im.count > 1 {
-                    for f in frames
-                        .iter_mut()
-                        .filter(|f| f.status == status && compatible(f, im))
-                    {
-                        k0 += 1;
-                        if f.ordinal == 0 {
-                            f.ordinal = k0;
-                        }
-                        f.core.push(im.sent);
-                        countries.join(ctx, im.sent, &mut f.countries);
-                        countries.join(ctx, im.sent, &mut f.countries);
-                    }
-                }
-                // A member of a group is itself one of the group: its siblings ("a
-                // memorandum on culture … a memorandum on youth") do not join it.
-                let member_of_group = im.indefinite && frames.iter().any(|f| f.group);
-                let n = im.count.saturating_sub(existing as u16).max(1);
-                for k in k0..k0 + n {
-                    frames.push(Frame {
-                        instrument: im.instrument,
-                        instrument_span: Span::new(m.start, m.end),
-                        specific: !im.generic,
-                        status,
-                        status_span,
-                        core: vec![im.sent],
-                        countries: countries.of(ctx, im.sent).to_vec(),
-                        sents: vec![im.sent],
-                        ordinal: if im.count > 1 { k + 1 } else { 0 },
-                        signers: Vec::new(),
-                        about: Vec::new(),
-                        counterparts: im.counterpart.into_iter().collect(),
-                        group: (im.plural && im.count <= 1 && !im.spread) || member_of_group,
-                        spread: if im.spread {
-                            segment::after(ctx, im.idx)
-                        } else {
-                            segment::Counterparts::default()
-                        },
-                    });
-                }
-            }
+            None => open_frames(ctx, &mut frames, im, countries),
         }
     }
-    // A generic frame that another frame of the same status covers is the same
-    // instrument named generically (a headline's "accord").
+    frames
+}
+
+/// The frame an anchor joins, if any. A count ("deux mémorandums") or rule
+/// `another_instrument` ("un autre mémorandum") names instruments of its own, unless
+/// "another" picks out a member of a counted group ("two MoUs … one on trade, another
+/// on health"); rule `distributive_counterparts` ("MoUs with Ghana and Kenya") joins
+/// only a frame of the same list; then an ordinal, then a counterpart in common
+/// ("the MoU with Ghana"), then the latest frame of the same kind and sides.
+fn anchor_target(
+    ctx: &Ctx<'_>,
+    frames: &[Frame],
+    im: &InstrumentMention,
+    status: Status,
+    countries: &mut SentenceCountries,
+) -> Option<usize> {
+    let one_more = im.another && frames.iter().all(|f| f.ordinal == 0);
+    if im.count > 1 || one_more {
+        return None;
+    }
+    if im.spread {
+        let list = segment::after(ctx, im.idx).countries();
+        return frames.iter().rposition(|f| {
+            let theirs = f.spread.countries();
+            f.status == status
+                && compatible(f, im)
+                && theirs.len() == list.len()
+                && list.iter().all(|c| theirs.iter().any(|t| t.0 == c.0))
+        });
+    }
+    if let Some(t) = by_ordinal(frames, im) {
+        return Some(t);
+    }
+    let by_counterpart = im.counterpart.and_then(|c| {
+        frames
+            .iter()
+            .rposition(|f| f.status == status && compatible(f, im) && f.counterparts.contains(&c))
+    });
+    if by_counterpart.is_some() {
+        return by_counterpart;
+    }
+    let here = countries.of(ctx, im.sent).to_vec();
+    let fits = |f: &Frame| {
+        f.status == status
+            && compatible(f, im)
+            && same_pair(&here, f)
+            && same_side(im, f, countries)
+            && !group_member(im, f)
+    };
+    frames
+        .iter()
+        .rposition(|f| f.ordinal <= 1 && fits(f))
+        // Several frames from a count: the mention attaches to the last one.
+        .or_else(|| frames.iter().rposition(fits))
+}
+
+/// Another pair of countries is another instrument: "l'accord avec le Brésil … la
+/// convention avec la Guinée équatoriale". Unless one side names none.
+fn same_pair(here: &[crate::Country], f: &Frame) -> bool {
+    let there = &f.countries;
+    here.is_empty()
+        || there.is_empty()
+        || !(here.iter().any(|c| !there.contains(c)) && there.iter().any(|c| !here.contains(c)))
+}
+
+/// Rule `new_counterpart`: signed "with" another country or body than the frame's is
+/// another instrument ("an MoU with Huawei … an MoU with the Digital Agency"), unless
+/// that one is the frame's own side named again ("X signed with Y … Y's minister
+/// signed with X").
+fn same_side(im: &InstrumentMention, f: &Frame, countries: &SentenceCountries) -> bool {
+    let Some(new) = im.counterpart else {
+        return true;
+    };
+    if f.counterparts.contains(&new) {
+        return true;
+    }
+    let kind = |c: &Counterpart| matches!(c, Counterpart::Country(_));
+    if !f.counterparts.iter().any(|c| kind(c) == kind(&new)) {
+        return true;
+    }
+    match new {
+        Counterpart::Country(c) => f
+            .core
+            .iter()
+            .any(|&s| s != im.sent && countries.cached(s).contains(&c)),
+        Counterpart::Body(_) => false,
+    }
+}
+
+/// Rule `group_member`: after a group named in the plural ("exchanged memorandums"),
+/// "a memorandum on youth" in a sentence of its own is one more member, an instrument
+/// of its own.
+fn group_member(im: &InstrumentMention, f: &Frame) -> bool {
+    f.group && im.indefinite && !f.core.contains(&im.sent)
+}
+
+/// Opens the frames of an anchor that joins none: one, or as many as its count ("trois
+/// conventions"). A count repeats an existing group ("les deux mémorandums") when
+/// frames of that kind already exist; the frames already open are the first members of
+/// a counted group ("un mémorandum … Les deux mémorandums …").
+fn open_frames(
+    ctx: &Ctx<'_>,
+    frames: &mut Vec<Frame>,
+    im: &InstrumentMention,
+    countries: &mut SentenceCountries,
+) {
+    let Some((status, sidx)) = im.status else {
+        return;
+    };
+    let m = &ctx.mentions[im.idx];
+    let existing = frames
+        .iter()
+        .filter(|f| f.status == status && compatible(f, im))
+        .count();
+    if im.count > 1 && existing >= im.count as usize {
+        for f in frames.iter_mut().filter(|f| f.status == status) {
+            f.name(im, span_of(ctx, im.idx));
+            f.core.push(im.sent);
+            countries.join(ctx, im.sent, &mut f.countries);
+        }
+        return;
+    }
+    let mut k0 = 0;
+    if im.count > 1 {
+        for f in frames
+            .iter_mut()
+            .filter(|f| f.status == status && compatible(f, im))
+        {
+            k0 += 1;
+            if f.ordinal == 0 {
+                f.ordinal = k0;
+            }
+            f.core.push(im.sent);
+            countries.join(ctx, im.sent, &mut f.countries);
+        }
+    }
+    // A member of a group is itself one of the group: its siblings ("a memorandum on
+    // culture … a memorandum on youth") do not join it.
+    let member_of_group = im.indefinite && frames.iter().any(|f| f.group);
+    let n = im.count.saturating_sub(existing as u16).max(1);
+    for k in k0..k0 + n {
+        frames.push(Frame {
+            instrument: im.instrument,
+            instrument_span: Span::new(m.start, m.end),
+            specific: !im.generic,
+            status,
+            status_span: span_of(ctx, sidx),
+            core: vec![im.sent],
+            countries: countries.of(ctx, im.sent).to_vec(),
+            sents: vec![im.sent],
+            ordinal: if im.count > 1 { k + 1 } else { 0 },
+            signers: Vec::new(),
+            about: Vec::new(),
+            counterparts: im.counterpart.into_iter().collect(),
+            group: (im.plural && im.count <= 1 && !im.spread) || member_of_group,
+            spread: if im.spread {
+                segment::after(ctx, im.idx)
+            } else {
+                segment::Counterparts::default()
+            },
+        });
+    }
+}
+
+/// A generic frame that another frame of the same status covers is the same
+/// instrument named generically (a headline's "accord" and the body's "mémorandum").
+/// A member of a counted group ("deux accords") is an instrument of its own.
+fn merge_generic(frames: &mut Vec<Frame>) {
     let mut i = 0;
     while i < frames.len() {
         let f = &frames[i];
-        // A member of a counted group ("deux accords") is an instrument of its own.
         if !f.specific && f.ordinal == 0 && f.spread.list.is_empty() {
             if let Some(j) = frames
                 .iter()
                 .position(|o| o.specific && o.status == f.status && same_sides(o, f))
             {
                 let core = frames[i].core.clone();
-                for s in core {
-                    frames[j].core.push(s);
-                }
+                frames[j].core.extend(core);
                 frames.remove(i);
                 continue;
             }
         }
         i += 1;
     }
-    // A ratification is about an instrument signed before: the signing's sentences
-    // (its date, place, signatories) belong to the ratified frame.
-    // Several ratifications ("approuvé deux textes … le premier … le second") take the
-    // signings in turn.
+}
+
+/// The ratification a signing belongs to, if any: the ratification of the signing's
+/// counterpart first ("approved agreements with Tanzania and Saudi Arabia … the MoU
+/// with Saudi Arabia was signed …"), then the signings in turn. A cabinet approves
+/// "agreements" that were signed as MoUs.
+fn ratification_of(frames: &[Frame], i: usize, absorbed: &[usize]) -> Option<usize> {
+    let f = &frames[i];
+    if !matches!(f.status, Status::Signed | Status::Referenced) {
+        return None;
+    }
+    (0..frames.len())
+        .filter(|&j| {
+            let o = &frames[j];
+            o.status == Status::Ratified
+                && (o.instrument == f.instrument
+                    || !o.specific
+                    || !f.specific
+                    || o.instrument == Instrument::Agreement
+                    || f.instrument == Instrument::Agreement)
+        })
+        .min_by_key(|&j| {
+            let theirs = frames[j].spread.ranked(frames[j].ordinal);
+            let ours = theirs.is_some_and(|c| f.countries.contains(&c));
+            (!ours, absorbed[j])
+        })
+}
+
+/// A ratification is about an instrument signed before: the signing's sentences (its
+/// date, place, signatories) belong to the ratified frame. Several ratifications
+/// ("approuvé deux textes … le premier … le second") take the signings in turn.
+fn absorb_signings(frames: &mut Vec<Frame>) {
     let mut absorbed = vec![0usize; frames.len()];
     let mut i = 0;
     while i < frames.len() {
-        let f = &frames[i];
-        let target = matches!(f.status, Status::Signed | Status::Referenced)
-            .then(|| {
-                (0..frames.len())
-                    .filter(|&j| {
-                        let o = &frames[j];
-                        // A cabinet approves "agreements" that were signed as MoUs.
-                        o.status == Status::Ratified
-                            && (o.instrument == f.instrument
-                                || !o.specific
-                                || !f.specific
-                                || o.instrument == Instrument::Agreement
-                                || f.instrument == Instrument::Agreement)
-                    })
-                    // The ratification of the signing's counterpart first ("approved
-                    // agreements with Tanzania and Saudi Arabia … the MoU with Saudi
-                    // Arabia was signed …"), then the signings in turn.
-                    .min_by_key(|&j| {
-                        let theirs = frames[j].spread.ranked(frames[j].ordinal);
-                        let ours = theirs.is_some_and(|c| f.countries.contains(&c));
-                        (!ours, absorbed[j])
-                    })
-            })
-            .flatten();
-        if let Some(j) = target {
-            absorbed[j] += 1;
-            absorbed.remove(i);
-            let core = frames[i].core.clone();
-            // The signing's specific name wins over the approval's "agreements".
-            let vaguer = !frames[j].specific || frames[j].instrument == Instrument::Agreement;
-            if frames[i].specific && vaguer {
-                frames[j].instrument = frames[i].instrument;
-                frames[j].instrument_span = frames[i].instrument_span;
-                frames[j].specific = true;
-            }
-            for s in core {
-                frames[j].core.push(s);
-            }
-            frames.remove(i);
+        let Some(j) = ratification_of(frames, i, &absorbed) else {
+            i += 1;
             continue;
+        };
+        absorbed[j] += 1;
+        absorbed.remove(i);
+        let core = frames[i].core.clone();
+        // The signing's specific name wins over the approval's "agreements".
+        let vaguer = !frames[j].specific || frames[j].instrument == Instrument::Agreement;
+        if frames[i].specific && vaguer {
+            frames[j].instrument = frames[i].instrument;
+            frames[j].instrument_span = frames[i].instrument_span;
+            frames[j].specific = true;
         }
-        i += 1;
+        frames[j].core.extend(core);
+        frames.remove(i);
     }
-    for f in &mut frames {
-        f.core.sort_unstable();
-        f.core.dedup();
-    }
-    // Bare mentions attach to the nearest earlier compatible frame (or the first).
+}
+
+/// Bare mentions (no status) attach to the nearest earlier compatible frame (or the
+/// first): "… signé à Rabat. Cet accord prévoit …". A plural ("ces accords", "وتهدف
+/// مذكرات التفاهم") speaks of all of today's frames.
+fn attach_bare(ctx: &Ctx<'_>, ims: &[InstrumentMention], frames: &mut [Frame]) {
     let news = frames.iter().any(|f| f.status != Status::Referenced);
-    for im in ims {
-        if im.status.is_some() {
-            continue;
-        }
-        // A plural ("ces accords", "وتهدف مذكرات التفاهم") speaks of all of them.
-        if plural_form(ctx.folded_range(ctx.mentions[im.idx].start, ctx.mentions[im.idx].end)) {
-            // (of today's news, not the recalled ones)
+    for im in ims.iter().filter(|im| im.status.is_none()) {
+        let m = &ctx.mentions[im.idx];
+        if plural_form(ctx.folded_range(m.start, m.end)) {
             for f in frames
                 .iter_mut()
                 .filter(|f| compatible(f, im) && f.status != Status::Referenced)
@@ -727,10 +840,8 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             }
             continue;
         }
-        let by_ordinal = by_ordinal(&frames, im);
-        // The frame whose anchors stand nearest before ("… signé à Rabat. Cet accord
-        // prévoit …"), the later one on a tie.
-        // "Ce partenariat …" after a recalled instrument goes on about today's news.
+        // The frame whose anchors stand nearest before, the later one on a tie. "Ce
+        // partenariat …" after a recalled instrument goes on about today's news.
         let before = (0..frames.len())
             .filter(|&j| compatible(&frames[j], im))
             .filter(|&j| !(im.generic && news && frames[j].status == Status::Referenced))
@@ -741,71 +852,59 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             })
             .max()
             .map(|(_, j)| j);
-        let t = by_ordinal
+        let t = by_ordinal(frames, im)
             .or(before)
             .or_else(|| frames.iter().position(|f| compatible(f, im)));
         if let Some(t) = t {
             let f = &mut frames[t];
-            f.name(im, span_of(im.idx));
+            f.name(im, span_of(ctx, im.idx));
             f.sents.push(im.sent);
         }
     }
-    for f in &mut frames {
-        f.core.sort_unstable();
-        f.core.dedup();
-        f.sents.sort_unstable();
-        f.sents.dedup();
-    }
-    // A sentence that goes on about the instrument ("Ce partenariat vise …") joins the
-    // frame of the sentence before it.
+}
+
+/// A sentence that goes on about the instrument ("Ce partenariat vise …") joins the
+/// frame of the sentence before it; one that speaks of the pair ("In addition, the two
+/// governments intend to …") is read for the frame's domains only.
+fn continuation_sentences(ctx: &Ctx<'_>, frames: &mut [Frame]) {
     let cont = rules::rules(ctx.lang).continuation;
     let mut owned = vec![false; ctx.sents.len()];
-    for f in &frames {
+    for f in frames.iter() {
         for &s in &f.sents {
             owned[s] = true;
         }
     }
-    for f in &mut frames {
+    for f in frames.iter_mut() {
         let mut extra = Vec::new();
         let mut about = Vec::new();
         for &s in f.sents.iter().chain(f.core.iter()) {
             let next = s + 1;
             // A sentence that already belongs to another frame stays there.
-            if owned.get(next).is_some_and(|&o| o) {
+            if next >= ctx.sents.len() || owned[next] {
                 continue;
             }
-            if next < ctx.sents.len() && continues(ctx, next, cont) {
+            if continues(ctx, next, cont) {
                 extra.push(next);
-            } else if next < ctx.sents.len()
-                && ctx
-                    .in_sentence(next)
-                    .iter()
-                    .any(|m| Ctx::is(m, CueClass::Pair))
+            } else if ctx
+                .in_sentence(next)
+                .iter()
+                .any(|m| Ctx::is(m, CueClass::Pair))
             {
-                // "In addition, the two governments intend to …": what the instrument
-                // covers, read for its domains only.
                 about.push(next);
             }
         }
-        for s in extra {
-            f.sents.push(s);
-        }
+        f.sents.extend(extra);
         f.about = about;
     }
-    // A sentence with a signing verb and no instrument, just after a frame's sentence,
-    // names that frame's signers ("X signed on behalf of the Kingdom, while Y …").
+}
+
+/// A sentence with a signing verb and no instrument, just after a frame's sentence,
+/// names that frame's signers ("X signed on behalf of the Kingdom, while Y …").
+fn signer_sentences(ctx: &Ctx<'_>, frames: &mut [Frame]) {
     for s in 0..ctx.sents.len() {
         let ms = ctx.in_sentence(s);
-        let signing = ms.iter().any(|m| Ctx::is(m, CueClass::Signed))
-            && !ms.iter().any(|m| {
-                matches!(
-                    Ctx::cue(m),
-                    Some((
-                        CueClass::Instrument | CueClass::Generic | CueClass::Plural,
-                        _
-                    ))
-                )
-            });
+        let signing =
+            ms.iter().any(|m| Ctx::is(m, CueClass::Signed)) && !ms.iter().any(is_instrument);
         if !signing {
             continue;
         }
@@ -822,8 +921,11 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             f.signers.push(s);
         }
     }
-    // "Le second est …", "The first concerns …": a sentence led by an ordinal speaks of
-    // that instrument of a counted group.
+}
+
+/// "Le second est …", "The first concerns …": a sentence led by an ordinal speaks of
+/// that instrument of a counted group.
+fn ordinal_sentences(ctx: &Ctx<'_>, frames: &mut [Frame]) {
     for s in 0..ctx.sents.len() {
         let lead = ctx.in_sentence(s).first().and_then(|m| match Ctx::cue(m) {
             Some((CueClass::Ordinal, CueValue::Number(n))) if m.start - ctx.sents[s].0 <= 12 => {
@@ -837,16 +939,6 @@ pub(super) fn frames(ctx: &Ctx<'_>, ims: &[InstrumentMention]) -> Vec<Frame> {
             }
         }
     }
-    for f in &mut frames {
-        for &s in &f.core.clone() {
-            f.sents.push(s);
-        }
-        f.core.sort_unstable();
-        f.core.dedup();
-        f.sents.sort_unstable();
-        f.sents.dedup();
-    }
-    frames
 }
 
 pub(super) fn continues(ctx: &Ctx<'_>, s: usize, starts: &[&str]) -> bool {

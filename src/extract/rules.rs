@@ -248,6 +248,17 @@ mod tests {
                 check(&format!("{lang:?}.{name}"), words);
             }
         }
+        for lang in [Lang::Fr, Lang::En, Lang::Ar] {
+            let sw = crate::extract::signatories::signer_words(lang);
+            for (name, words) in [
+                ("president", sw.president),
+                ("name_lead", sw.name_lead),
+                ("article", sw.article),
+                ("title_of", sw.title_of),
+            ] {
+                check(&format!("{lang:?}.signers.{name}"), words);
+            }
+        }
         assert!(bad.is_empty(), "{}", bad.join("\n"));
     }
 

@@ -88,6 +88,23 @@ pub(crate) struct SignerWords {
     /// Conjunctions inside a portfolio ("Digital Transition and Administrative Reform"):
     /// a join only after a capitalised word that is not a name, with no comma before.
     pub portfolio_and: &'static [&'static str],
+    /// Words before a portfolio's first word ("Minister of Science Aisén Etcheverry").
+    pub title_of: &'static [&'static str],
+    /// A head of state's bare title, folded ("president", "الرييس"): with a
+    /// nationality, a president presides.
+    pub president: &'static [&'static str],
+    /// What may stand after a clause's "and" before a title ("his ", "le ").
+    pub after_and: &'static [&'static str],
+    /// A conjunction written glued to the next word (Arabic "و"), or "".
+    pub glued_and: &'static str,
+    /// Words that a glued conjunction opens a new signer's clause with: a side ("وعن
+    /// الجانب"), a counterpart, a title or an honorific (as written).
+    pub clause_opener: &'static [&'static str],
+    /// Words that lead to a side's signer ("مع", "عن", "بين"), folded.
+    pub name_lead: &'static [&'static str],
+    /// Prefixes of a word that carries the article, bare or after a clitic ("ال",
+    /// "وال", "لل"), folded.
+    pub article: &'static [&'static str],
 }
 
 pub(crate) fn signer_words(lang: Lang) -> &'static SignerWords {
@@ -255,10 +272,9 @@ fn headed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
             }
             // A country's president: "le président rwandais, Paul Kagame", "Rwandan
             // President Paul Kagame", "الرئيس الرواندي بول كاغامي".
-            let president = matches!(
-                ctx.folded_range(m.start, m.end),
-                "president" | "presidente" | "الرئيس" | "رئيس"
-            );
+            let president = signer_words(ctx.lang)
+                .president
+                .contains(&ctx.folded_range(m.start, m.end));
             let national = ctx
                 .overlapping(s, m.start.saturating_sub(16), m.end + 24)
                 .iter()
@@ -415,40 +431,30 @@ fn first_break(ctx: &Ctx<'_>, t: &str) -> Option<usize> {
         .filter_map(|w| find_word(t, w))
         .min();
     // "، ومعالي لي جونغ هو": the next signer's clause.
-    let arabic = (ctx.lang == Lang::Ar)
-        .then(|| {
-            t.match_indices(" و")
-                .map(|(i, _)| i)
-                .find(|&i| opens_arabic_clause(&t[i + " و".len()..]))
-        })
-        .flatten();
-    word.into_iter().chain(arabic).min()
+    let glued = glued_clause_openers(ctx, t).next();
+    word.into_iter().chain(glued).min()
 }
 
-/// Words that a conjunction و opens a new signer's clause with: a side ("وعن الجانب"),
-/// a counterpart, a title or an honorific.
-const ARABIC_OPENERS: &[&str] = &[
-    "عن ",
-    "من ",
-    "نظير",
-    "وزير",
-    "الوزير",
-    "السيد",
-    "السفير",
-    "سفير",
-    "رئيس",
-    "الرئيس",
-    "المدير",
-    "مدير",
-    "كاتب",
-    "نائب",
-    "الدكتور",
-    "معالي",
-    "سعادة",
-];
-
-fn opens_arabic_clause(rest: &str) -> bool {
-    ARABIC_OPENERS.iter().any(|o| rest.starts_with(o))
+/// The offsets of the spaces before a glued conjunction that opens a new signer's
+/// clause: "، ومعالي لي جونغ هو", "ونظيره".
+fn glued_clause_openers<'t>(ctx: &Ctx<'_>, t: &'t str) -> impl Iterator<Item = usize> + 't {
+    let sw = signer_words(ctx.lang);
+    let and = sw.glued_and;
+    let pat = if and.is_empty() {
+        None
+    } else {
+        Some(format!(" {and}"))
+    };
+    let n = pat.as_ref().map_or(0, String::len);
+    let hits: Vec<usize> = match &pat {
+        Some(p) => t
+            .match_indices(p.as_str())
+            .map(|(i, _)| i)
+            .filter(|&i| sw.clause_opener.iter().any(|o| t[i + n..].starts_with(o)))
+            .collect(),
+        None => Vec::new(),
+    };
+    hits.into_iter()
 }
 
 fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
@@ -461,15 +467,10 @@ fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
         while let Some(i) = find_word(&t[from..], w) {
             let end = from + i + w.len();
             let next = t[end..].trim_start();
-            let next = next
-                .strip_prefix("his ")
-                .or_else(|| next.strip_prefix("her "))
-                .unwrap_or(next);
-            let next = next
-                .strip_prefix("le ")
-                .or_else(|| next.strip_prefix("la "))
-                .or_else(|| next.strip_prefix("son "))
-                .or_else(|| next.strip_prefix("sa "))
+            let after_and = signer_words(ctx.lang).after_and;
+            let next = after_and
+                .iter()
+                .find_map(|w| next.strip_prefix(w))
                 .unwrap_or(next);
             // What stands right after: a country ("India's", "Philippine"), a title, an
             // honorific, a counterpart, a known person.
@@ -489,15 +490,12 @@ fn last_break(ctx: &Ctx<'_>, s: usize, base: usize, t: &str) -> Option<usize> {
             best = best.max(Some(i + 1));
         }
     }
-    if ctx.lang == Lang::Ar {
-        // "وعن الجانب", "ونظيره", "ووزير": a و that opens a side, a counterpart or a title
-        // opens a new clause; the و of a title's own words ("والريادة") does not.
-        for (i, _) in t.match_indices(" و") {
-            let rest = &t[i + " و".len()..];
-            if opens_arabic_clause(rest) {
-                best = best.max(Some(i + 1));
-            }
-        }
+    // "وعن الجانب", "ونظيره", "ووزير": a و that opens a side, a counterpart or a title
+    // opens a new clause; the و of a title's own words ("والريادة") does not.
+    for i in glued_clause_openers(ctx, t) {
+        best = best.max(Some(i + 1));
+    }
+    if !signer_words(ctx.lang).glued_and.is_empty() {
         if let Some(i) = t.trim_end().trim_end_matches(['،', ',']).rfind('،') {
             best = best.max(Some(i + '،'.len_utf8()));
         }
@@ -524,119 +522,45 @@ fn find_word(t: &str, w: &str) -> Option<usize> {
     None
 }
 
+/// A candidate name's byte range in the whole text, and the known person it is.
+type Candidate = (usize, usize, Option<u32>);
+
+/// The people of the gazetteer named in sentence `s`.
+fn known_people(ctx: &Ctx<'_>, s: usize) -> Vec<Candidate> {
+    ctx.in_sentence(s)
+        .iter()
+        .filter_map(|m| match m.entry {
+            Entry::Person(p) => Some((m.start, m.end, Some(p))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Adds a candidate that overlaps none found, within the bound of a sentence.
+fn push_candidate(out: &mut Vec<Candidate>, na: usize, nb: usize) {
+    if !out.iter().any(|o| o.0 < nb && na < o.1) && out.len() < MAX_CANDIDATES {
+        out.push((na, nb, None));
+    }
+}
+
 /// Latin names: runs of capitalised words (with name particles), of two to six words,
 /// that are not gazetteer names, standing after a title, an honorific or a signer lead,
 /// or known as people.
-fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
-    let (ss, se) = ctx.sents[s];
-    let text = &ctx.text[ss..se];
-    let ms = ctx.in_sentence(s);
-    let r = rules(ctx.lang);
-    let mut out: Vec<(usize, usize, Option<u32>)> = Vec::new();
-    for m in ms {
-        if let Entry::Person(p) = m.entry {
-            out.push((m.start, m.end, Some(p)));
-        }
-    }
-    // Words with their offsets.
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                words.push((st, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(st) = start {
-        words.push((st, text.len()));
-    }
-    let covered = |a: usize, b: usize| {
-        ctx.overlapping(s, a, b).iter().any(|m| {
-            !matches!(
-                m.entry,
-                Entry::Cue {
-                    class: CueClass::Honorific,
-                    ..
-                }
-            )
-        })
-    };
-    let is_cap = |w: &str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(|c| c.is_uppercase())
-            && (w.chars().count() == 1 || w.chars().any(|c| c.is_lowercase()) || w.ends_with('.'))
-    };
+fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<Candidate> {
+    let mut out = known_people(ctx, s);
+    let lw = LatinWords::new(ctx, s);
     let mut i = 0;
-    while i < words.len() {
-        let (a, b) = words[i];
-        let w = text[a..b].trim_end_matches('.');
-        if !is_cap(w) || covered(ss + a, ss + b) {
+    while i < lw.words.len() {
+        if !lw.is_cap(i) || lw.covered(i) {
             i += 1;
             continue;
         }
-        // Extend the run.
-        let mut j = i + 1;
-        let mut last_cap = i;
-        while j < words.len() {
-            let (c, d) = words[j];
-            let gap = &text[words[j - 1].1..c];
-            if gap.trim() != "" {
-                break;
-            }
-            let w2 = text[c..d].trim_end_matches('.');
-            if covered(ss + c, ss + d) {
-                break;
-            }
-            if is_cap(w2) {
-                last_cap = j;
-            } else if !r.particles.contains(&w2.to_lowercase().as_str()) {
-                break;
-            }
-            j += 1;
-        }
-        // Honorifics open the run but are not part of the name ("M.", "H.E. Eng.").
-        let mut first = i;
-        while first < last_cap
-            && ctx
-                .overlapping(s, ss + words[first].0, ss + words[first].1)
-                .iter()
-                .any(|m| Ctx::is(m, CueClass::Honorific))
-        {
-            first += 1;
-        }
-        // A title's own capitalised words end where the name starts: "Deputy Director of
-        // the Telecommunication Development Bureau Rafael Ortega" keeps what follows the
-        // last word that is never a name.
-        let not_name = |k: usize| {
-            let w = crate::text::fold_str(text[words[k].0..words[k].1].trim_end_matches('.'));
-            super::rules::NOT_NAME.contains(&w.as_str())
-        };
-        if let Some(k) = (first..=last_cap).rev().find(|&k| not_name(k)) {
-            first = k + 1;
-        }
-        // "Minister of Science Aisén Etcheverry": after a title's "of"/"for", the first
-        // capitalised word is the portfolio, when a name of two words still follows.
-        let portfolio_lead = first > 0 && {
-            let prev = text[words[first - 1].0..words[first - 1].1].to_lowercase();
-            matches!(prev.as_str(), "of" | "for")
-                && first >= 2
-                && ctx
-                    .overlapping(s, ss + words[first - 2].0, ss + words[first - 2].1)
-                    .iter()
-                    .any(|m| Ctx::is(m, CueClass::Title))
-        };
-        if portfolio_lead && last_cap >= first + 2 {
-            first += 1;
-        }
+        let last_cap = lw.run_end(i);
+        let mut first = lw.name_first(i, last_cap);
         // The capitalised words right after a title's join are its portfolio: "Ministry
         // of Public Works, Guyana", "Digital Transition and Administrative Reform, Amal
         // …", "Media and Sport Chris Philp", "en charge des Relations Publiques".
-        match portfolio_run(ctx, s, &words, i, last_cap, &out) {
+        match portfolio_run(ctx, s, &lw.words, i, last_cap, &out) {
             Portfolio::No => {}
             Portfolio::Whole => {
                 i = last_cap + 1;
@@ -644,16 +568,159 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
             }
             Portfolio::Lead => first = first.max(i + 1),
         }
-        if first > last_cap {
-            i = last_cap + 1;
-            continue;
+        if first <= last_cap {
+            lw.push_name(first, last_cap, &mut out);
         }
-        let n_caps = (first..=last_cap)
-            .filter(|&k| is_cap(text[words[k].0..words[k].1].trim_end_matches('.')))
-            .count();
-        let (na, nb) = (ss + words[first].0, ss + words[last_cap].1);
-        let nb = if text[..nb - ss].ends_with('.')
-            && !text[words[last_cap].0..nb - ss]
+        i = last_cap + 1;
+    }
+    out.sort_by_key(|o| o.0);
+    out
+}
+
+/// The words of one sentence of Latin script, with their offsets in the sentence.
+struct LatinWords<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    s: usize,
+    /// The sentence's start in the whole text.
+    ss: usize,
+    text: &'a str,
+    words: Vec<(usize, usize)>,
+}
+
+impl<'c, 'a> LatinWords<'c, 'a> {
+    /// Splits sentence `s` into words: letters, digits, hyphens, apostrophes and
+    /// periods ("Jean-Pierre", "N'Diaye", "A.").
+    fn new(ctx: &'c Ctx<'a>, s: usize) -> Self {
+        let (ss, se) = ctx.sents[s];
+        let text = &ctx.text[ss..se];
+        let mut words = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
+            match (part, start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    words.push((st, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(st) = start {
+            words.push((st, text.len()));
+        }
+        LatinWords {
+            ctx,
+            s,
+            ss,
+            text,
+            words,
+        }
+    }
+
+    /// Word `k` without a closing period ("M." → "M").
+    fn word(&self, k: usize) -> &'a str {
+        self.text[self.words[k].0..self.words[k].1].trim_end_matches('.')
+    }
+
+    /// The mentions over word `k`.
+    fn mentions(&self, k: usize) -> &'c [Mention] {
+        let (a, b) = self.words[k];
+        self.ctx.overlapping(self.s, self.ss + a, self.ss + b)
+    }
+
+    /// Whether a gazetteer name other than an honorific covers word `k`: "Kenya" in
+    /// "Kenya Power" is no given name.
+    fn covered(&self, k: usize) -> bool {
+        self.mentions(k)
+            .iter()
+            .any(|m| !Ctx::is(m, CueClass::Honorific))
+    }
+
+    /// Whether word `k` is capitalised as a name ("Koné", "BENNANI" only with a
+    /// lower-case letter or as an initial "A.").
+    fn is_cap(&self, k: usize) -> bool {
+        is_cap(self.word(k))
+    }
+
+    /// The last capitalised word of the run that opens at `i`: "Jean de La Fontaine",
+    /// up to a gap, a gazetteer name or a lower-case word that is no particle.
+    fn run_end(&self, i: usize) -> usize {
+        let particles = rules(self.ctx.lang).particles;
+        let mut last_cap = i;
+        for j in i + 1..self.words.len() {
+            let gap = &self.text[self.words[j - 1].1..self.words[j].0];
+            if gap.trim() != "" || self.covered(j) {
+                break;
+            }
+            if self.is_cap(j) {
+                last_cap = j;
+            } else if !particles.contains(&self.word(j).to_lowercase().as_str()) {
+                break;
+            }
+        }
+        last_cap
+    }
+
+    /// Where the name of the run `i..=last_cap` opens: after its honorifics ("M.",
+    /// "H.E. Eng."), after the last word that is never a name ("Deputy Director of the
+    /// Telecommunication Development Bureau Rafael Ortega"), and after a portfolio's
+    /// first word ("Minister of Science Aisén Etcheverry").
+    fn name_first(&self, i: usize, last_cap: usize) -> usize {
+        let mut first = i;
+        while first < last_cap
+            && self
+                .mentions(first)
+                .iter()
+                .any(|m| Ctx::is(m, CueClass::Honorific))
+        {
+            first += 1;
+        }
+        let not_name = |k: usize| {
+            let w = crate::text::fold_str(self.word(k));
+            super::rules::NOT_NAME.contains(&w.as_str())
+        };
+        if let Some(k) = (first..=last_cap).rev().find(|&k| not_name(k)) {
+            first = k + 1;
+        }
+        if self.portfolio_lead(first) && last_cap >= first + 2 {
+            first += 1;
+        }
+        first
+    }
+
+    /// Whether the word at `first` follows a title's "of" or "for": "Minister of
+    /// Science Aisén Etcheverry" opens with the portfolio.
+    fn portfolio_lead(&self, first: usize) -> bool {
+        first >= 2 && {
+            let prev = self.text[self.words[first - 1].0..self.words[first - 1].1].to_lowercase();
+            signer_words(self.ctx.lang)
+                .title_of
+                .contains(&prev.as_str())
+                && self
+                    .mentions(first - 2)
+                    .iter()
+                    .any(|m| Ctx::is(m, CueClass::Title))
+        }
+    }
+
+    /// Keeps the run `first..=last_cap` as a candidate when it is capitalised, of two
+    /// to six capitalised words, and introduced as a signer ("the Minister, Jane Doe").
+    fn push_name(&self, first: usize, last_cap: usize, out: &mut Vec<Candidate>) {
+        let n_caps = (first..=last_cap).filter(|&k| self.is_cap(k)).count();
+        let (na, nb) = self.name_bounds(first, last_cap);
+        if self.is_cap(first) && (2..=6).contains(&n_caps) && introduced(self.ctx, self.s, na) {
+            push_candidate(out, na, nb);
+        }
+    }
+
+    /// The name's byte range in the whole text, without a sentence's closing period
+    /// (an initial's is kept: "John A.") or a possessive ("Paul Kagame's visit").
+    fn name_bounds(&self, first: usize, last_cap: usize) -> (usize, usize) {
+        let ss = self.ss;
+        let (na, nb) = (ss + self.words[first].0, ss + self.words[last_cap].1);
+        let nb = if self.text[..nb - ss].ends_with('.')
+            && !self.text[self.words[last_cap].0..nb - ss]
                 .trim_end_matches('.')
                 .chars()
                 .all(|c| c.is_uppercase())
@@ -662,27 +729,22 @@ fn latin_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
         } else {
             nb
         };
-        let bad = !is_cap(text[words[first].0..words[first].1].trim_end_matches('.'));
-        // A possessive is not part of the name ("Paul Kagame's visit").
-        let nb = if ctx.text[na..nb].ends_with("'s") {
+        let nb = if self.ctx.text[na..nb].ends_with("'s") {
             nb - 2
-        } else if ctx.text[na..nb].ends_with("’s") {
+        } else if self.ctx.text[na..nb].ends_with("’s") {
             nb - 4
         } else {
             nb
         };
-        if !bad
-            && (2..=6).contains(&n_caps)
-            && introduced(ctx, s, na)
-            && !out.iter().any(|o| o.0 < nb && na < o.1)
-            && out.len() < MAX_CANDIDATES
-        {
-            out.push((na, nb, None));
-        }
-        i = last_cap + 1;
+        (na, nb)
     }
-    out.sort_by_key(|o| o.0);
-    out
+}
+
+/// Whether a word is capitalised as a name: an upper-case first letter, and a
+/// lower-case letter, a single letter or an initial's period ("Koné", "A.").
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+        && (w.chars().count() == 1 || w.chars().any(|c| c.is_lowercase()) || w.ends_with('.'))
 }
 
 /// Whether a mention opens another side or signer: a country, a known person, a title,
@@ -722,70 +784,19 @@ fn portfolio_run(
     words: &[(usize, usize)],
     i: usize,
     last: usize,
-    found: &[(usize, usize, Option<u32>)],
+    found: &[Candidate],
 ) -> Portfolio {
     let (ss, se) = ctx.sents[s];
     let text = &ctx.text[ss..se];
-    let sw = signer_words(ctx.lang);
-    let (a, _) = words[i];
     let end = words[last].1;
-    // A body cue right after: "Ghana Investment Promotion Centre".
-    let after = &text[end..];
-    let gap = after.len() - after.trim_start().len();
-    if gap <= 1 {
-        let at = ss + end + gap;
-        let body = ctx
-            .overlapping(s, at, at + 1)
-            .iter()
-            .any(|m| m.start == at && Ctx::is(m, CueClass::Body));
-        if body {
-            return Portfolio::Whole;
-        }
+    if body_follows(ctx, s, ss + end) {
+        return Portfolio::Whole;
     }
     if i == 0 {
         return Portfolio::No;
     }
-    // A bounded stretch before the run (the longest join is three words): linear cost.
-    let from = floor_boundary(text, a.saturating_sub(40));
-    let before = crate::text::fold_str(&text[from..a]);
-    let before = before.trim_end();
-    let ends_with_word = |w: &str| {
-        before
-            .strip_suffix(w)
-            .is_some_and(|rest| (rest.is_empty() && from == 0) || rest.ends_with(' '))
-    };
-    let joined = sw.portfolio_join.iter().any(|w| ends_with_word(w)) && {
-        // Of a title or a body close before: "Minister of", "Ministry of".
-        let from = floor_boundary(ctx.text, (ss + a).saturating_sub(120).max(ss));
-        ctx.within(s, from, ss + a).iter().any(|m| {
-            matches!(
-                m.entry,
-                Entry::Cue {
-                    class: CueClass::Title | CueClass::Body,
-                    ..
-                }
-            )
-        })
-    };
-    let conjoined = !joined && sw.portfolio_and.iter().any(|w| ends_with_word(w)) && {
-        // "Transition and Administrative Reform": a capitalised word that no name
-        // holds stands right before the conjunction, with no punctuation.
-        let prev = words[i - 1];
-        let prev_word = &text[prev.0..prev.1];
-        let cap_before = i >= 2 && {
-            let (c, d) = words[i - 2];
-            let w = &text[c..d];
-            let gap = &text[d..prev.0];
-            w.chars().next().is_some_and(char::is_uppercase)
-                && gap.trim().is_empty()
-                && !found.iter().any(|o| o.0 < ss + d && ss + c < o.1)
-        };
-        sw.portfolio_and
-            .iter()
-            .any(|w| crate::text::fold_str(prev_word) == *w)
-            && cap_before
-    };
-    if !joined && !conjoined {
+    let joined = joined_to_title(ctx, s, words[i].0);
+    if !joined && !conjoined_to_portfolio(ctx, s, words, i, found) {
         return Portfolio::No;
     }
     let caps = (i..=last)
@@ -796,20 +807,121 @@ fn portfolio_run(
                 .is_some_and(char::is_uppercase)
         })
         .count();
-    // The portfolio goes on after the run: "… Storage and Transportation (BOST)"; not
-    // where a country, a title or a person follows ("… and Singaporean Minister").
+    if caps >= 3 && !portfolio_goes_on(ctx, s, ss + end) {
+        Portfolio::Lead
+    } else {
+        Portfolio::Whole
+    }
+}
+
+/// A body cue right after the run, at `end`: "Ghana Investment Promotion Centre".
+fn body_follows(ctx: &Ctx<'_>, s: usize, end: usize) -> bool {
+    let after = &ctx.text[end..ctx.sents[s].1];
+    let gap = after.len() - after.trim_start().len();
+    gap <= 1 && {
+        let at = end + gap;
+        ctx.overlapping(s, at, at + 1)
+            .iter()
+            .any(|m| m.start == at && Ctx::is(m, CueClass::Body))
+    }
+}
+
+/// The folded words before sentence offset `a`, in a bounded stretch (the longest
+/// join is three words): linear cost.
+fn folded_before(ctx: &Ctx<'_>, s: usize, a: usize) -> (String, bool) {
+    let (ss, se) = ctx.sents[s];
+    let text = &ctx.text[ss..se];
+    let from = floor_boundary(text, a.saturating_sub(40));
+    (crate::text::fold_str(&text[from..a]), from == 0)
+}
+
+/// Whether the folded text `before` ends with the word `w` (at the sentence start
+/// when `at_start`).
+fn ends_with_word(before: &str, at_start: bool, w: &str) -> bool {
+    before
+        .trim_end()
+        .strip_suffix(w)
+        .is_some_and(|rest| (rest.is_empty() && at_start) || rest.ends_with(' '))
+}
+
+/// Whether the run at sentence offset `a` follows a join of a title or a body close
+/// before: "Minister of Public Works", "Ministry of Digital Economy".
+fn joined_to_title(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
+    let ss = ctx.sents[s].0;
+    let (before, at_start) = folded_before(ctx, s, a);
+    signer_words(ctx.lang)
+        .portfolio_join
+        .iter()
+        .any(|w| ends_with_word(&before, at_start, w))
+        && {
+            let from = floor_boundary(ctx.text, (ss + a).saturating_sub(120).max(ss));
+            ctx.within(s, from, ss + a).iter().any(|m| {
+                matches!(
+                    m.entry,
+                    Entry::Cue {
+                        class: CueClass::Title | CueClass::Body,
+                        ..
+                    }
+                )
+            })
+        }
+}
+
+/// Whether the run at word `i` goes on a portfolio after a conjunction: "Digital
+/// Transition and Administrative Reform", where a capitalised word that no name holds
+/// stands right before the conjunction, with no punctuation.
+fn conjoined_to_portfolio(
+    ctx: &Ctx<'_>,
+    s: usize,
+    words: &[(usize, usize)],
+    i: usize,
+    found: &[Candidate],
+) -> bool {
+    let (ss, se) = ctx.sents[s];
+    let text = &ctx.text[ss..se];
+    let sw = signer_words(ctx.lang);
+    let (before, at_start) = folded_before(ctx, s, words[i].0);
+    if !sw
+        .portfolio_and
+        .iter()
+        .any(|w| ends_with_word(&before, at_start, w))
+    {
+        return false;
+    }
+    let prev = words[i - 1];
+    let prev_word = &text[prev.0..prev.1];
+    let cap_before = i >= 2 && {
+        let (c, d) = words[i - 2];
+        let w = &text[c..d];
+        let gap = &text[d..prev.0];
+        w.chars().next().is_some_and(char::is_uppercase)
+            && gap.trim().is_empty()
+            && !found.iter().any(|o| o.0 < ss + d && ss + c < o.1)
+    };
+    sw.portfolio_and
+        .iter()
+        .any(|w| crate::text::fold_str(prev_word) == *w)
+        && cap_before
+}
+
+/// Whether the portfolio goes on after the run that ends at `end`: "… Storage and
+/// Transportation (BOST)"; not where a country, a title or a person follows ("… and
+/// Singaporean Minister").
+fn portfolio_goes_on(ctx: &Ctx<'_>, s: usize, end: usize) -> bool {
+    let sw = signer_words(ctx.lang);
+    let after = &ctx.text[end..ctx.sents[s].1];
     let rest: Vec<&str> = after.split_whitespace().take(4).collect();
     let side_at = |word: &str| {
         let near = &after[..floor_boundary(after, after.len().min(200))];
         let Some(off) = near.find(word) else {
             return false;
         };
-        let at = ss + end + off;
+        let at = end + off;
         ctx.overlapping(s, at, at + 1)
             .iter()
             .any(|m| m.start == at && opens_side(m))
     };
-    let goes_on = after.trim_start().starts_with('(')
+    after.trim_start().starts_with('(')
         || (1..=2).any(|n| {
             rest.len() > n && {
                 let join = crate::text::fold_str(&rest[..n].join(" "));
@@ -820,12 +932,7 @@ fn portfolio_run(
                     && rest[n].chars().next().is_some_and(char::is_uppercase)
                     && !side_at(rest[n])
             }
-        });
-    if caps >= 3 && !goes_on {
-        Portfolio::Lead
-    } else {
-        Portfolio::Whole
-    }
+        })
 }
 
 /// Whether a name at `a` is introduced as a signer: a title, honorific or counterpart
@@ -897,48 +1004,104 @@ fn after_signer_lead(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
 /// Arabic names: known people, and in each clause of the sentence the words after a
 /// title phrase or an honorific ("وزير الاقتصاد الرقمي سامي العبادي"), or before a
 /// title in apposition ("مع راجيف مينون، الرئيس التنفيذي").
-fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
-    let ms = ctx.in_sentence(s);
-    let mut out: Vec<(usize, usize, Option<u32>)> = Vec::new();
-    for m in ms {
-        if let Entry::Person(p) = m.entry {
-            out.push((m.start, m.end, Some(p)));
+fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<Candidate> {
+    let mut out = known_people(ctx, s);
+    let w = ArabicWords::new(ctx, s);
+    w.names_after_titles(&mut out);
+    w.names_before_titles(&mut out);
+    w.names_after_leads(&mut out);
+    out.sort_by_key(|o| o.0);
+    out
+}
+
+/// The words of one Arabic sentence (whole-text offsets), and the indices of the words
+/// that follow a clause break (a comma, a colon, a bracket, a quote).
+struct ArabicWords<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    s: usize,
+    words: Vec<(usize, usize)>,
+    breaks: Vec<usize>,
+}
+
+impl<'c, 'a> ArabicWords<'c, 'a> {
+    /// Splits sentence `s` into words (letters, digits, diacritics, tatweel) and
+    /// clause breaks.
+    fn new(ctx: &'c Ctx<'a>, s: usize) -> Self {
+        let (ss, se) = ctx.sents[s];
+        let text = &ctx.text[ss..se];
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut breaks: Vec<usize> = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            let part = c.is_alphanumeric() || ('\u{064B}'..='\u{065F}').contains(&c) || c == 'ـ';
+            if let (false, Some(st)) = (part, start) {
+                words.push((ss + st, ss + i));
+                start = None;
+            }
+            if part && start.is_none() {
+                start = Some(i);
+            }
+            if matches!(
+                c,
+                '،' | ',' | '.' | ';' | '؛' | ':' | '(' | ')' | '\n' | '"' | '«' | '»'
+            ) {
+                breaks.push(words.len());
+            }
+        }
+        if let Some(st) = start {
+            words.push((ss + st, se));
+        }
+        ArabicWords {
+            ctx,
+            s,
+            words,
+            breaks,
         }
     }
-    let (ss, se) = ctx.sents[s];
-    // Words with offsets, and clause ends.
-    let text = &ctx.text[ss..se];
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut breaks: Vec<usize> = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        let part = c.is_alphanumeric() || ('\u{064B}'..='\u{065F}').contains(&c) || c == 'ـ';
-        if let (false, Some(st)) = (part, start) {
-            words.push((ss + st, ss + i));
-            start = None;
-        }
-        if part && start.is_none() {
-            start = Some(i);
-        }
-        if matches!(
-            c,
-            '،' | ',' | '.' | ';' | '؛' | ':' | '(' | ')' | '\n' | '"' | '«' | '»'
-        ) {
-            breaks.push(words.len());
-        }
+
+    fn len(&self) -> usize {
+        self.words.len()
     }
-    if let Some(st) = start {
-        words.push((ss + st, se));
+
+    /// Whether a word opens with the glued conjunction ("وزير" does too: callers ask
+    /// more).
+    fn glued(&self, w: &str) -> bool {
+        let and = signer_words(self.ctx.lang).glued_and;
+        !and.is_empty() && w.starts_with(and)
     }
-    // Clause ends come in word order: a binary search, not a scan, tells one.
-    let is_break = |x: usize| breaks.binary_search(&x).is_ok();
-    let fold = |k: usize| crate::text::fold_str(&ctx.text[words[k].0..words[k].1]);
-    let covered = |k: usize| {
-        let (a, b) = words[k];
-        ctx.overlapping(s, a, b).first()
-    };
-    let opener = |k: usize| {
-        covered(k).is_some_and(|m| {
+
+    /// Whether a clause break stands before word `x` (breaks come in word order: a
+    /// binary search, not a scan).
+    fn is_break(&self, x: usize) -> bool {
+        self.breaks.binary_search(&x).is_ok()
+    }
+
+    /// Word `k` as written.
+    fn written(&self, k: usize) -> &'a str {
+        &self.ctx.text[self.words[k].0..self.words[k].1]
+    }
+
+    /// Word `k`, folded.
+    fn fold(&self, k: usize) -> String {
+        crate::text::fold_str(self.written(k))
+    }
+
+    /// The first mention over word `k`.
+    fn covered(&self, k: usize) -> Option<&'c Mention> {
+        let (a, b) = self.words[k];
+        self.ctx.overlapping(self.s, a, b).first()
+    }
+
+    /// Whether a cue, not a person, covers word `x`.
+    fn cue_at(&self, x: usize) -> bool {
+        self.covered(x)
+            .is_some_and(|m| !matches!(m.entry, Entry::Person(_)))
+    }
+
+    /// Whether word `k` opens a signer's phrase: a title, an honorific ("السيد") or a
+    /// counterpart ("نظيره").
+    fn opener(&self, k: usize) -> bool {
+        self.covered(k).is_some_and(|m| {
             matches!(
                 m.entry,
                 Entry::Cue {
@@ -947,160 +1110,199 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<(usize, usize, Option<u32>)> {
                 }
             )
         })
-    };
-    let lead = |k: usize| {
-        matches!(
-            fold(k).as_str(),
-            "مع" | "وعن" | "عن" | "بين" | "وبين" | "قبل" | "ومع"
-        )
-    };
-    let is_article = |w: &str| {
-        ["ال", "وال", "بال", "لل", "ولل", "فال"]
-            .iter()
-            .any(|p| w.starts_with(p))
-    };
-    let mut k = 0;
-    while k < words.len() {
-        if !opener(k) {
-            k += 1;
-            continue;
+    }
+
+    /// Whether word `k` leads to a side's signer: "مع", "عن", "بين".
+    fn lead(&self, k: usize) -> bool {
+        signer_words(self.ctx.lang)
+            .name_lead
+            .contains(&self.fold(k).as_str())
+    }
+
+    /// Whether a cue of another kind than a title's words covers word `x` (a status,
+    /// an instrument, a date): the title phrase ends there.
+    fn ends_clause(&self, x: usize) -> bool {
+        self.covered(x).is_some_and(|m| {
+            matches!(m.entry, Entry::Cue { class, .. }
+                if !matches!(class, CueClass::Domain | CueClass::Title | CueClass::Body | CueClass::Honorific | CueClass::Counterpart))
+        })
+    }
+
+    /// "وزير الاقتصاد الرقمي سامي العبادي": after each opener, the title phrase, then
+    /// two to six plain words up to the clause end.
+    fn names_after_titles(&self, out: &mut Vec<Candidate>) {
+        let mut k = 0;
+        while k < self.len() {
+            if !self.opener(k) {
+                k += 1;
+                continue;
+            }
+            let j = self.title_end(k);
+            let e = self.name_end(j);
+            if (2..=6).contains(&e.saturating_sub(j)) && !self.holds_non_name(j, e) {
+                push_candidate(out, self.words[j].0, self.words[e - 1].1);
+            }
+            k = e.max(k + 1);
         }
-        // Skip the title phrase: covered words, words with the article, "و" + article phrases.
+    }
+
+    /// The first word after the title phrase opened at `k`: past its cues, past the
+    /// last cue of the clause that still leaves two plain words ("وزير تكنولوجيات
+    /// الاتصال"), past words with the article and "و" + article phrases ("وزير
+    /// الاقتصاد والتخطيط").
+    fn title_end(&self, k: usize) -> usize {
         let mut j = k;
-        while j < words.len() && covered(j).is_some_and(|m| !matches!(m.entry, Entry::Person(_))) {
+        while j < self.len() && self.cue_at(j) {
             j += 1;
         }
-        // Cues and names inside the title ("وزير تكنولوجيات الاتصال"): the name starts
-        // after the last one of the clause.
-        let mut ce = j;
-        let ends_clause = |x: usize| {
-            covered(x).is_some_and(|m| {
-                matches!(m.entry, Entry::Cue { class, .. }
-                    if !matches!(class, CueClass::Domain | CueClass::Title | CueClass::Body | CueClass::Honorific | CueClass::Counterpart))
-            })
-        };
-        while ce < words.len()
-            && (ce == j || !is_break(ce))
-            && !lead(ce)
-            && !opener(ce)
-            && !ends_clause(ce)
-        {
-            ce += 1;
-        }
-        let cue_at = |x: usize| covered(x).is_some_and(|m| !matches!(m.entry, Entry::Person(_)));
+        let ce = self.clause_end(j);
         if let Some(last) = (j..ce)
             .rev()
-            .find(|&x| cue_at(x) && x + 2 < ce && !cue_at(x + 1) && !cue_at(x + 2))
+            .find(|&x| self.cue_at(x) && x + 2 < ce && !self.cue_at(x + 1) && !self.cue_at(x + 2))
         {
             j = last + 1;
         }
-        while j < words.len() && !is_break(j) {
-            let w = fold(j);
-            let next_article = j + 1 < words.len() && is_article(&fold(j + 1));
-            if covered(j).is_some()
-                || is_article(&w)
-                || (w.starts_with('و') && next_article && !is_break(j + 1))
+        while j < self.len() && !self.is_break(j) {
+            let w = self.fold(j);
+            let next_article = j + 1 < self.len() && is_article(self.ctx, &self.fold(j + 1));
+            if self.covered(j).is_some()
+                || is_article(self.ctx, &w)
+                || (self.glued(&w) && next_article && !self.is_break(j + 1))
             {
                 j += 1;
             } else {
                 break;
             }
         }
-        // The name: up to the clause end, a lead word or another opener.
-        let mut e = j;
-        while e < words.len()
-            && (e <= j || !is_break(e))
-            && !lead(e)
-            && !opener(e)
-            && covered(e).is_none()
+        j
+    }
+
+    /// The end of the clause that word `j` opens: a break, a lead, another opener or a
+    /// cue of another kind ("وزير الاتصالات ... وقع").
+    fn clause_end(&self, j: usize) -> usize {
+        let mut ce = j;
+        while ce < self.len()
+            && (ce == j || !self.is_break(ce))
+            && !self.lead(ce)
+            && !self.opener(ce)
+            && !self.ends_clause(ce)
         {
-            if e > j && fold(e).starts_with('و') && e + 1 < words.len() && opener(e + 1) {
+            ce += 1;
+        }
+        ce
+    }
+
+    /// The end of the name that opens at `j`: up to the clause end, a lead word,
+    /// another opener, a mention, or "و" before an opener ("سامي العبادي ووزير").
+    fn name_end(&self, j: usize) -> usize {
+        let mut e = j;
+        while e < self.len()
+            && (e <= j || !self.is_break(e))
+            && !self.lead(e)
+            && !self.opener(e)
+            && self.covered(e).is_none()
+        {
+            if e > j && self.glued(&self.fold(e)) && e + 1 < self.len() && self.opener(e + 1) {
                 break;
             }
             e += 1;
         }
-        // A title phrase that ends with a comma names its holder after the comma.
-        let n = e.saturating_sub(j);
-        if (2..=6).contains(&n) {
-            // A given name whose folded form is a preposition's ("علي", not "على") is
-            // a name when written as one.
-            let bad = (j..e).any(|x| {
-                let w = fold(x);
-                let written = &ctx.text[words[x].0..words[x].1];
-                (super::ar::NOT_NAME.contains(&w.as_str())
-                    && !(x > j && super::ar::NAME_AS_WRITTEN.contains(&written)))
-                    || w.chars().any(|c| c.is_ascii_digit())
-            });
-            let (na, nb) = (words[j].0, words[e - 1].1);
-            if !bad && !out.iter().any(|o| o.0 < nb && na < o.1) && out.len() < MAX_CANDIDATES {
-                out.push((na, nb, None));
-            }
-        }
-        k = e.max(k + 1);
+        e
     }
-    // "، وإيريك بيسون وزير الصناعة", "عن الجانب الكازاخستاني أيدار نورلانوف نائب وزير":
-    // two to four plain words right before a title, back to a clause break, a lead
-    // word, a cue or a word with the article.
-    for o in 1..words.len() {
-        if !opener(o) {
-            continue;
+
+    /// Whether words `j..e` hold a word that is never in a name, or a digit. A given
+    /// name whose folded form is a preposition's ("علي", not "على") is a name when
+    /// written as one.
+    fn holds_non_name(&self, j: usize, e: usize) -> bool {
+        (j..e).any(|x| {
+            let w = self.fold(x);
+            (super::ar::NOT_NAME.contains(&w.as_str())
+                && !(x > j && super::ar::NAME_AS_WRITTEN.contains(&self.written(x))))
+                || w.chars().any(|c| c.is_ascii_digit())
+        })
+    }
+
+    /// "، وإيريك بيسون وزير الصناعة", "عن الجانب الكازاخستاني أيدار نورلانوف نائب
+    /// وزير": two to four plain words right before a title, back to a clause break, a
+    /// lead word, a cue or a word with the article.
+    fn names_before_titles(&self, out: &mut Vec<Candidate>) {
+        for o in 1..self.len() {
+            if !self.opener(o) {
+                continue;
+            }
+            let start = self.name_start_before(o);
+            if !(2..=4).contains(&(o - start)) || (start + 1..o).any(|x| self.is_break(x)) {
+                continue;
+            }
+            if (start..o).any(|x| self.fold(x).chars().any(|c| c.is_ascii_digit())) {
+                continue;
+            }
+            // A conjunction glued to the first name is not part of it.
+            let mut na = self.words[start].0;
+            let first = self.written(start);
+            if self.glued(first) && first.chars().count() > 3 {
+                na += signer_words(self.ctx.lang).glued_and.len();
+            }
+            push_candidate(out, na, self.words[o - 1].1);
         }
+    }
+
+    /// The first word of a name standing right before the opener at `o`, at most four
+    /// words back.
+    fn name_start_before(&self, o: usize) -> usize {
         let mut start = o;
         while start > 0 && o - start < 4 {
             let x = start - 1;
-            let w = fold(x);
-            let glued_and = w.starts_with('و') && w.chars().count() > 3;
-            if covered(x).is_some()
-                || lead(x)
+            let w = self.fold(x);
+            let glued_and = self.glued(&w) && w.chars().count() > 3;
+            if self.covered(x).is_some()
+                || self.lead(x)
                 || super::ar::NOT_NAME.contains(&w.as_str())
-                || is_article(&w)
+                || is_article(self.ctx, &w)
             {
                 break;
             }
             start = x;
-            if is_break(x) || glued_and {
+            if self.is_break(x) || glued_and {
                 break;
             }
         }
-        if !(2..=4).contains(&(o - start)) || (start + 1..o).any(is_break) {
-            continue;
-        }
-        if (start..o).any(|x| fold(x).chars().any(|c| c.is_ascii_digit())) {
-            continue;
-        }
-        // A conjunction glued to the first name is not part of it.
-        let mut na = words[start].0;
-        let first = &ctx.text[na..words[start].1];
-        if first.starts_with('و') && first.chars().count() > 3 {
-            na += 'و'.len_utf8();
-        }
-        let nb = words[o - 1].1;
-        if !out.iter().any(|x| x.0 < nb && na < x.1) && out.len() < MAX_CANDIDATES {
-            out.push((na, nb, None));
-        }
+        start
     }
-    // "مع راجيف مينون، الرئيس التنفيذي": a lead, two to four words, a comma, a title.
-    for k in 0..words.len() {
-        if !lead(k) {
-            continue;
-        }
-        let mut e = k + 1;
-        while e < words.len() && !is_break(e) && covered(e).is_none() && e - k <= 5 {
-            e += 1;
-        }
-        if e < words.len() && is_break(e) && opener(e) && (2..=4).contains(&(e - k - 1)) {
-            let names: Vec<String> = (k + 1..e).map(fold).collect();
-            if names.iter().any(|w| {
-                super::ar::NOT_NAME.contains(&w.as_str()) || is_article(w) && names.len() < 2
-            }) {
+
+    /// "مع راجيف مينون، الرئيس التنفيذي": a lead, two to four words, a comma, a title.
+    fn names_after_leads(&self, out: &mut Vec<Candidate>) {
+        for k in 0..self.len() {
+            if !self.lead(k) {
                 continue;
             }
-            let (na, nb) = (words[k + 1].0, words[e - 1].1);
-            if !out.iter().any(|o| o.0 < nb && na < o.1) && out.len() < MAX_CANDIDATES {
-                out.push((na, nb, None));
+            let mut e = k + 1;
+            while e < self.len() && !self.is_break(e) && self.covered(e).is_none() && e - k <= 5 {
+                e += 1;
+            }
+            if e < self.len()
+                && self.is_break(e)
+                && self.opener(e)
+                && (2..=4).contains(&(e - k - 1))
+            {
+                let names: Vec<String> = (k + 1..e).map(|x| self.fold(x)).collect();
+                if names.iter().any(|w| {
+                    super::ar::NOT_NAME.contains(&w.as_str())
+                        || is_article(self.ctx, w) && names.len() < 2
+                }) {
+                    continue;
+                }
+                push_candidate(out, self.words[k + 1].0, self.words[e - 1].1);
             }
         }
     }
-    out.sort_by_key(|o| o.0);
-    out
+}
+
+/// Whether an Arabic word carries the article, bare or after a clitic ("الوزير",
+/// "والرقمنة", "للاتصالات").
+fn is_article(ctx: &Ctx<'_>, w: &str) -> bool {
+    signer_words(ctx.lang)
+        .article
+        .iter()
+        .any(|p| w.starts_with(p))
 }

@@ -357,7 +357,10 @@ impl Data {
                 folded: l.form(raw)?,
                 entry: Entry::Event(id),
                 exact: acronym(raw),
-                capital: latin_capital(raw),
+                // French writes the head of a long name in lower case ("en marge du
+                // sommet de l'Union africaine"): a name of three words or more is
+                // specific enough without its capital.
+                capital: latin_capital(raw) && raw.split_whitespace().count() < 3,
             });
         }
 
