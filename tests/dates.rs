@@ -238,6 +238,21 @@ fn the_lead_day_dates_instruments_exchanged_at_the_talks() {
 }
 
 #[test]
+fn the_lead_day_dates_instruments_exchanged_paragraphs_later() {
+    check(&[
+        (
+            " date 2023-01-26 New Delhi: India and Egypt on Wednesday (January 25th) decided to deepen their partnership.\nThe leaders discussed trade and security.\nIndia and Egypt also exchanged a memorandum of understanding on cybersecurity.",
+            "2023-01-25",
+        ),
+        // Two different days stated for the two countries: neither is the talks'.
+        (
+            " date 2023-01-26 New Delhi: India and Egypt on Wednesday (January 25th) decided to deepen their partnership.\nTheir foreign ministers, India and Egypt said, held talks on Tuesday (January 24th) in Cairo.\nThe leaders discussed trade and security.\nIndia and Egypt also exchanged a memorandum of understanding on cybersecurity.",
+            "",
+        ),
+    ]);
+}
+
+#[test]
 fn a_planned_instrument_takes_no_announcement_day() {
     check(&[
         (" date 2024-03-15 Morocco and Estonia said on Monday they are expected to sign a memorandum of understanding.", ""),

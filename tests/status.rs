@@ -105,6 +105,18 @@ fn the_status_is_read_in_the_instruments_own_clause() {
     ]);
 }
 
+/// "C'est la continuation d'un autre mémorandum signé entre …": the other instrument a
+/// new one continues is background; the new one signed stays signed.
+#[test]
+fn the_instrument_a_new_one_continues_is_referenced() {
+    check(&[
+        ("Le Maroc et le Sénégal ont signé un mémorandum d'entente sur la cybersécurité. C'est la continuation d'un autre mémorandum d'entente signé entre le Maroc et le Sénégal.", &[Signed, Referenced]),
+        ("Morocco and Senegal signed a memorandum of understanding on cybersecurity. It is the continuation of another memorandum of understanding signed between Morocco and Senegal.", &[Signed, Referenced]),
+        // Without the continuation, the participle tells a signing.
+        ("Un mémorandum d'entente signé entre le Maroc et le Sénégal porte sur la cybersécurité.", &[Signed]),
+    ]);
+}
+
 #[test]
 fn recall() {
     check(&[

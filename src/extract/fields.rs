@@ -275,40 +275,8 @@ pub(super) fn date_of(
             }
         }
     }
-    // The day the lead states for the talks during which it was signed ("India and
-    // Egypt on Wednesday (January 25th) decided …", then "The two countries also
-    // exchanged memorandums"): the sentence just before, naming the same countries and
-    // read by no instrument.
-    if f.status == Status::Signed {
-        if let Some(&first) = f.core.first() {
-            if let Some(prev) = first.checked_sub(1) {
-                let named = ctx
-                    .in_sentence(prev)
-                    .iter()
-                    .filter_map(|m| party_of(ctx, m))
-                    .fold(Vec::new(), |mut v, c| {
-                        if !v.contains(&c) {
-                            v.push(c);
-                        }
-                        v
-                    });
-                let same = parties.len() >= 2 && parties.iter().all(|c| named.contains(c));
-                if same && doc.readers[prev] == 0 {
-                    let lead = ctx.dates(prev).iter().find_map(|d| {
-                        if !matches!(
-                            d.when,
-                            When::Day { .. } | When::Weekday(_) | When::Relative(_)
-                        ) {
-                            return None;
-                        }
-                        candidate(ctx, f, d, ranges).map(|(v, _)| Spanned::new(v, d.span))
-                    });
-                    if lead.is_some() {
-                        return lead;
-                    }
-                }
-            }
-        }
+    if let Some(lead) = linked_lead_day(ctx, f, doc, parties) {
+        return Some(lead);
     }
     // A signing reported with no date of its own: the one day the article states in
     // its publication month (a dateline, a quoted post's date).
@@ -357,6 +325,91 @@ fn other_instrument(ctx: &Ctx<'_>, f: &Frame, s: usize, d: &DateMention) -> usiz
         Some(i) if i != f.instrument => OTHER,
         _ => 0,
     }
+}
+
+/// How many sentences back a frame looks for the day of the talks it was signed at.
+const LEAD_LOOKBACK: usize = 40;
+
+/// How many opening sentences make an article's lead.
+const LEAD_SENTENCES: usize = 3;
+
+/// The day the lead states for the talks during which it was signed ("India and
+/// Egypt on Wednesday (January 25th) decided …", then, paragraphs later, "The two
+/// countries also exchanged memorandums"): an earlier sentence naming the same
+/// countries and read by no instrument, when it is the only such day stated before
+/// the frame and no instrument's dated sentence lies between.
+fn linked_lead_day(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    doc: &DocFacts<'_>,
+    parties: &[Country],
+) -> Option<Spanned<crate::PartialDate>> {
+    if f.status != Status::Signed || parties.len() < 2 {
+        return None;
+    }
+    let first = *f.core.first()?;
+    let prev = first.checked_sub(1)?;
+    if doc.readers[prev] == 0 {
+        if let Some(day) = lead_day(ctx, f, doc.ranges, prev, parties) {
+            return Some(day);
+        }
+    }
+    let mut found: Option<Spanned<crate::PartialDate>> = None;
+    for s in (first.saturating_sub(LEAD_LOOKBACK)..first).rev() {
+        if ctx.dates(s).is_empty() {
+            continue;
+        }
+        if doc.readers[s] != 0 {
+            break;
+        }
+        if s >= LEAD_SENTENCES {
+            continue;
+        }
+        let Some(day) = lead_day(ctx, f, doc.ranges, s, parties) else {
+            continue;
+        };
+        // Far from the frame, only a full stated date links ("(January 25th)").
+        let stated = ctx
+            .dates(s)
+            .iter()
+            .any(|d| matches!(d.when, When::Day { .. }));
+        if !stated || day.value.day.is_none() {
+            continue;
+        }
+        match &found {
+            Some(d) if d.value != day.value => return None,
+            Some(_) => {}
+            None => found = Some(day),
+        }
+    }
+    found
+}
+
+/// The day stated in sentence `s` when it names every one of `parties`.
+fn lead_day(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    ranges: &[DateMention],
+    s: usize,
+    parties: &[Country],
+) -> Option<Spanned<crate::PartialDate>> {
+    let named: Vec<Country> = ctx
+        .in_sentence(s)
+        .iter()
+        .filter_map(|m| party_of(ctx, m))
+        .collect();
+    if !parties.iter().all(|c| named.contains(c)) {
+        return None;
+    }
+    ctx.dates(s).iter().find_map(|d| {
+        if !matches!(
+            d.when,
+            When::Day { .. } | When::Weekday(_) | When::Relative(_)
+        ) {
+            return None;
+        }
+        candidate(ctx, f, d, ranges).map(|(v, _)| Spanned::new(v, d.span))
+    })
 }
 
 /// What a date mention in a frame's sentence says of its signing, and how far it is
