@@ -205,7 +205,10 @@ fn between_segments(ctx: &Ctx<'_>, idx: usize, end: (usize, usize), text: &str) 
         return Counterparts::default();
     }
     let mut out = listed_after(ctx, idx, m.fend + lead_end, end);
-    let shared = out.list.iter().position(|c| matches!(c.0, Counterpart::Country(_)));
+    let shared = out
+        .list
+        .iter()
+        .position(|c| matches!(c.0, Counterpart::Country(_)));
     let Some(k) = shared.filter(|_| out.country_count() >= 3) else {
         return Counterparts::default();
     };
