@@ -272,3 +272,35 @@ fn without_a_group_an_indefinite_re_mention_joins_the_instrument() {
     );
     assert_eq!(pairs(&out), [["NE", "TD"]]);
 }
+
+// Rule `between_segments`: a plural "between X and Y, and between Z".
+
+#[test]
+fn ar_plural_between_repeated_is_one_agreement_per_segment() {
+    let out = run(" date 2024-05-08 وافق مجلس الوزراء على مذكرات التفاهم بين وزارة الصحة الهندية ووزارة الصحة في كينيا، وبين وزارة الصحة في غانا.");
+    assert_eq!(pairs(&out), [["GH", "IN"], ["IN", "KE"]]);
+}
+
+#[test]
+fn en_plural_between_repeated_is_one_agreement_per_segment() {
+    let out = run(" date 2024-05-08 The cabinet approved the memoranda of understanding between India and Kenya, \
+        and between India and Ghana on health cooperation.");
+    assert_eq!(pairs(&out), [["GH", "IN"], ["IN", "KE"]]);
+}
+
+#[test]
+fn fr_plural_between_repeated_is_one_agreement_per_segment() {
+    let out = run(" date 2024-05-08 Le conseil des ministres a approuvé les accords de coopération entre le Maroc \
+        et le Gabon, et entre le Maroc et le Sénégal dans le domaine de la santé.");
+    assert_eq!(pairs(&out), [["GA", "MA"], ["MA", "SN"]]);
+}
+
+#[test]
+fn a_singular_between_two_countries_stays_one_agreement() {
+    let out = run(" date 2024-05-08 The cabinet approved the memorandum of understanding between India and Kenya \
+        on health cooperation.");
+    assert_eq!(pairs(&out), [["IN", "KE"]]);
+    let out = run(" date 2024-05-08 Le conseil des ministres a approuvé l'accord de coopération entre le Maroc \
+        et le Gabon dans le domaine de la santé.");
+    assert_eq!(pairs(&out), [["GA", "MA"]]);
+}

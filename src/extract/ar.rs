@@ -63,6 +63,8 @@ pub(crate) static RULES: Rules = Rules {
     visit: &["زياره"],
     visit_to: &[" الي", " لي"],
     counterpart_lead: &["مع", "مع كل من"],
+    between_lead: &["بين"],
+    between_again: &["وبين"],
     vague_quantifier: &["عده", "جمله من", "مجموعه من", "حزمه من", "سلسله من"],
     another_before: &[],
     another_after: &["اخري", "اخر"],

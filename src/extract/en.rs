@@ -62,6 +62,8 @@ pub(crate) static RULES: Rules = Rules {
     visit: &["visit", "trip"],
     visit_to: &[" to"],
     counterpart_lead: &["with", "with each of"],
+    between_lead: &["between"],
+    between_again: &["and between"],
     vague_quantifier: &[
         "several",
         "a number of",

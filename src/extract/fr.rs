@@ -63,6 +63,8 @@ pub(crate) static RULES: Rules = Rules {
     visit: &["visite"],
     visit_to: &[" a", " au", " en"],
     counterpart_lead: &["avec", "avec chacun de", "avec chacune de"],
+    between_lead: &["entre"],
+    between_again: &["et entre"],
     vague_quantifier: &[
         "plusieurs",
         "divers",

@@ -26,6 +26,11 @@ pub(crate) struct Rules {
     /// What leads to the counterpart of an instrument ("with", "avec", "مع"): the
     /// countries or bodies after it are the other side.
     pub counterpart_lead: &'static [&'static str],
+    /// What leads to the two sides of a segment ("between", "entre", "بين"), and what
+    /// repeats it for one more segment ("and between", "et entre", "وبين"): a plural
+    /// "between X and Y, and between X and Z" is one instrument per segment.
+    pub between_lead: &'static [&'static str],
+    pub between_again: &'static [&'static str],
     /// Quantifiers that give a plural instrument without a number ("several",
     /// "plusieurs", "عده"): such a plural names instruments of today's news.
     pub vague_quantifier: &'static [&'static str],
@@ -238,6 +243,8 @@ mod tests {
                 ("visit", r.visit),
                 ("visit_to", r.visit_to),
                 ("counterpart_lead", r.counterpart_lead),
+                ("between_lead", r.between_lead),
+                ("between_again", r.between_again),
                 ("vague_quantifier", r.vague_quantifier),
                 ("another_before", r.another_before),
                 ("another_after", r.another_after),

@@ -135,7 +135,8 @@ fn words(t: &str) -> usize {
 
 /// Rule `new_counterpart` and `distributive_counterparts` read this: the countries and
 /// bodies named after the instrument mention `idx` by a counterpart lead, before the
-/// next instrument of the sentence.
+/// next instrument of the sentence; else those of a repeated "between" (rule
+/// `between_segments`).
 pub(super) fn after(ctx: &Ctx<'_>, idx: usize) -> Counterparts {
     let m = &ctx.mentions[idx];
     let sent = ctx.sent_of[idx];
@@ -146,20 +147,25 @@ pub(super) fn after(ctx: &Ctx<'_>, idx: usize) -> Counterparts {
         None => ctx.to_folded(ctx.sents[sent].1),
     };
     let text = &ctx.folded.text[m.fend.min(bound)..bound];
-    let lead = rules::rules(ctx.lang).counterpart_lead;
-    let Some((lead_end, before)) = find_lead(text, lead) else {
-        return Counterparts::default();
+    let r = rules::rules(ctx.lang);
+    let Some((lead_end, before)) = find_lead(text, r.counterpart_lead) else {
+        return between_segments(ctx, idx, (next.unwrap_or(last), bound), text);
     };
     if before > LEAD_WINDOW {
         return Counterparts::default();
     }
-    let lead_end = m.fend + lead_end;
+    listed_after(ctx, idx, m.fend + lead_end, (next.unwrap_or(last), bound))
+}
+
+/// The countries and bodies listed from folded offset `lead_end`, among the mentions
+/// after `idx` up to mention `end.0` (folded offset `end.1`).
+fn listed_after(ctx: &Ctx<'_>, idx: usize, lead_end: usize, end: (usize, usize)) -> Counterparts {
     let mut out = Counterparts {
         list: Vec::new(),
-        region: Span::new(ctx.to_orig(lead_end), ctx.to_orig_end(bound)),
+        region: Span::new(ctx.to_orig(lead_end), ctx.to_orig_end(end.1)),
     };
     let mut at = lead_end;
-    for x in &ctx.mentions[idx + 1..next.unwrap_or(last)] {
+    for x in &ctx.mentions[idx + 1..end.0] {
         if x.fstart < at {
             continue;
         }
@@ -182,6 +188,32 @@ pub(super) fn after(ctx: &Ctx<'_>, idx: usize) -> Counterparts {
         }
         at = x.fend;
     }
+    out
+}
+
+/// Rule `between_segments`: "MoUs between X and Y, and between Z" ("مذكرات التفاهم
+/// بين الهند وأنتيغوا، وبين سيراليون", "des accords entre le Maroc et le Gabon, et
+/// entre le Maroc et le Sénégal") is one instrument per segment: X, named first, is
+/// the side they share, and Y and Z the counterparts. Without the repeat, nothing.
+fn between_segments(ctx: &Ctx<'_>, idx: usize, end: (usize, usize), text: &str) -> Counterparts {
+    let r = rules::rules(ctx.lang);
+    let m = &ctx.mentions[idx];
+    let Some((lead_end, before)) = find_lead(text, r.between_lead) else {
+        return Counterparts::default();
+    };
+    if before > LEAD_WINDOW || find_lead(&text[lead_end..], r.between_again).is_none() {
+        return Counterparts::default();
+    }
+    let mut out = listed_after(ctx, idx, m.fend + lead_end, end);
+    let shared = out
+        .list
+        .iter()
+        .position(|c| matches!(c.0, Counterpart::Country(_)));
+    let Some(k) = shared.filter(|_| out.country_count() >= 3) else {
+        return Counterparts::default();
+    };
+    let (_, span) = out.list.remove(k);
+    out.region.start = span.end;
     out
 }
 
