@@ -597,4 +597,16 @@ fn explain_lists_each_value_with_its_text_and_rule_in_both_offset_units() {
             .collect();
         assert_eq!(parties, ["Ghana", "Kenya"]);
     }
+    // Every value of the sample articles names the rule that produced it.
+    let out = run(&["--explain", "examples/articles"], None);
+    let mut seen = 0;
+    for line in &out.lines {
+        for a in line["agreements"].as_array().unwrap() {
+            for why in a["explain"].as_array().unwrap() {
+                assert_ne!(why["rule"], "", "{}: {why}", line["id"]);
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 50, "only {seen} values explained");
 }

@@ -108,18 +108,18 @@ pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: b
     let date = date_of(ctx, f, doc, event.as_ref(), &named);
     let location = location_of(ctx, f, event.as_ref());
     let domains = domains_of(ctx, f, single);
-    let status = if recalled_by_date(ctx, f, date.as_ref()) {
-        Status::Referenced
+    let (status, status_rule) = if recalled_by_date(ctx, f, date.as_ref()) {
+        (Status::Referenced, "recalled_by_date")
     } else {
-        f.status
+        (f.status, "status_of_clause")
     };
 
     Agreement {
-        instrument: Spanned::new(f.instrument, f.instrument_span),
-        status: Spanned::new(status, f.status_span),
+        instrument: Spanned::new(f.instrument, f.instrument_span).by("instrument_of_frame"),
+        status: Spanned::new(status, f.status_span).by(status_rule),
         parties: parties
             .into_iter()
-            .map(|(c, s)| Spanned::new(c, s))
+            .map(|(c, s)| Spanned::new(c, s).by("party_of_frame"))
             .collect(),
         organizations,
         signatories,
@@ -163,7 +163,9 @@ pub(super) fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
             if let Entry::Org(i) = m.entry {
                 let name = ctx.g.orgs[i as usize].name.clone();
                 if !out.iter().any(|o| o.value == name) {
-                    out.push(Spanned::new(name, Span::new(m.start, m.end)));
+                    out.push(
+                        Spanned::new(name, Span::new(m.start, m.end)).by("organization_known"),
+                    );
                 }
             }
         }
@@ -178,7 +180,7 @@ pub(super) fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
                 continue;
             }
             if !name.is_empty() && !out.iter().any(|o| o.value == name) {
-                out.push(Spanned::new(name, Span::new(a, b)));
+                out.push(Spanned::new(name, Span::new(a, b)).by("organization_by_title"));
             }
         }
     }
@@ -240,7 +242,10 @@ pub(super) fn date_of(
                     let dist = nearest(&signs, d.span.start);
                     let score = dist + penalty + other_instrument(ctx, f, s, &d);
                     if best.as_ref().is_none_or(|b| score < b.0) {
-                        best = Some((score, Spanned::new(value, d.span)));
+                        best = Some((
+                            score,
+                            Spanned::new(value, d.span).by("date_nearest_signing"),
+                        ));
                     }
                 }
             }
@@ -266,7 +271,7 @@ pub(super) fn date_of(
                     When::Range { .. } | When::Edition(_) => {
                         let v =
                             dates::resolve(d, ctx.anchor(d.span.start), ranges, ctx.reference())?;
-                        Some(Spanned::new(v, d.span))
+                        Some(Spanned::new(v, d.span).by("date_of_event"))
                     }
                     _ => None,
                 });
@@ -298,7 +303,7 @@ pub(super) fn date_of(
         match &found {
             Some(f) if f.value != value => return None,
             Some(_) => {}
-            None => found = Some(Spanned::new(value, d.span)),
+            None => found = Some(Spanned::new(value, d.span).by("date_in_publication_month")),
         }
     }
     found
@@ -408,7 +413,7 @@ fn lead_day(
         ) {
             return None;
         }
-        candidate(ctx, f, d, ranges).map(|(v, _)| Spanned::new(v, d.span))
+        candidate(ctx, f, d, ranges).map(|(v, _)| Spanned::new(v, d.span).by("linked_lead_day"))
     })
 }
 
@@ -495,10 +500,10 @@ pub(super) fn location_of(
             for m in window {
                 // "وزير دولة … للعمل عن بعد" is a portfolio, not a video link.
                 if Ctx::is(m, CueClass::Video) && !ctx.in_title(s, m.start, m.end) {
-                    return Some(Spanned::new(
-                        "videoconference".to_string(),
-                        Span::new(m.start, m.end),
-                    ));
+                    return Some(
+                        Spanned::new("videoconference".to_string(), Span::new(m.start, m.end))
+                            .by("location_video"),
+                    );
                 }
             }
             for m in window {
@@ -508,7 +513,9 @@ pub(super) fn location_of(
                 };
                 if let Some(p) = place {
                     if country_is_place(ctx, m) && !country_not_city(ctx, s, m) {
-                        return Some(Spanned::new(p, Span::new(m.start, m.end)));
+                        return Some(
+                            Spanned::new(p, Span::new(m.start, m.end)).by("location_in_clause"),
+                        );
                     }
                 }
             }
@@ -524,7 +531,10 @@ pub(super) fn location_of(
                     if let (true, Entry::Place(i)) = (near, m.entry) {
                         if !country_not_city(ctx, s, m) {
                             let name = ctx.g.places[i as usize].name.clone();
-                            return Some(Spanned::new(name, Span::new(m.start, m.end)));
+                            return Some(
+                                Spanned::new(name, Span::new(m.start, m.end))
+                                    .by("location_of_setting"),
+                            );
                         }
                     }
                 }
@@ -539,27 +549,31 @@ pub(super) fn location_of(
         .within(s, e.span.end, ctx.sents[s].1)
         .iter()
         .find_map(|m| match m.entry {
-            Entry::Place(i) if country_is_place(ctx, m) && m.start - e.span.end <= 120 => {
-                Some(Spanned::new(
+            Entry::Place(i) if country_is_place(ctx, m) && m.start - e.span.end <= 120 => Some(
+                Spanned::new(
                     ctx.g.places[i as usize].name.clone(),
                     Span::new(m.start, m.end),
-                ))
-            }
+                )
+                .by("location_where_event_held"),
+            ),
             _ => None,
         });
     held.or_else(|| {
         let i = ctx.g.events.iter().position(|n| *n == e.value)?;
         let p = ctx.g.event_places[i]?;
-        Some(Spanned::new(ctx.g.places[p as usize].name.clone(), e.span))
+        Some(
+            Spanned::new(ctx.g.places[p as usize].name.clone(), e.span)
+                .by("location_of_known_event"),
+        )
     })
 }
 
 pub(super) fn event_of(ctx: &Ctx<'_>, f: &Frame, readers: &[u8]) -> Option<Spanned<String>> {
     let name = |m: &Mention| match m.entry {
-        Entry::Event(i) => Some(Spanned::new(
-            ctx.g.events[i as usize].clone(),
-            Span::new(m.start, m.end),
-        )),
+        Entry::Event(i) => Some(
+            Spanned::new(ctx.g.events[i as usize].clone(), Span::new(m.start, m.end))
+                .by("event_known"),
+        ),
         _ => None,
     };
     for group in [&f.core, &f.sents] {
@@ -618,8 +632,10 @@ pub(super) fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<
         found.remove(&Domain::DigitalTransformation);
     }
     // Sorted by label, as the standard lists them.
-    let mut out: Vec<Spanned<Domain>> =
-        found.into_iter().map(|(d, s)| Spanned::new(d, s)).collect();
+    let mut out: Vec<Spanned<Domain>> = found
+        .into_iter()
+        .map(|(d, s)| Spanned::new(d, s).by("domain_cue"))
+        .collect();
     out.sort_by_key(|d| d.value.as_str());
     out
 }

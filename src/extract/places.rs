@@ -183,7 +183,7 @@ pub(super) fn ranked_countries(ctx: &Ctx<'_>) -> Vec<crate::model::Spanned<Count
     ranked.sort_by_key(|(_, (n, span))| (std::cmp::Reverse(*n), span.start));
     ranked
         .into_iter()
-        .map(|(c, (_, span))| crate::model::Spanned::new(c, span))
+        .map(|(c, (_, span))| crate::model::Spanned::new(c, span).by("party_by_mentions"))
         .collect()
 }
 

@@ -313,7 +313,8 @@ pub(super) fn spread(
         .map(|&(c, span)| {
             let mut a = agreement.clone();
             a.parties = base.clone();
-            a.parties.push(Spanned::new(c, span));
+            a.parties
+                .push(Spanned::new(c, span).by("distributive_counterparts"));
             a.parties.sort_by_key(|p| p.value);
             a.parties.dedup_by_key(|p| p.value);
             // A signer named inside the list signs for the item it stands in: "with X,

@@ -186,7 +186,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
                 country,
                 canonical_name: canonical,
                 span: Span::new(a, b),
-                rule: Rule::default(),
+                rule: Rule("signer_by_role"),
             });
         }
     }
