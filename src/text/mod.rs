@@ -3,11 +3,10 @@
 
 mod fold;
 mod normalize;
+mod sentence;
 
 pub(crate) use fold::{fold_str, is_arabic, is_word_char, Folded};
 pub(crate) use normalize::Normalized;
-
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviations after which a full stop does not end a sentence (folded, without the dot).
 const ABBREVIATIONS: &[&str] = &[
@@ -17,13 +16,16 @@ const ABBREVIATIONS: &[&str] = &[
     "u.s", "u.k", "u.n", "p", "s",
 ];
 
-/// Splits a text into sentences: UAX #29 sentence bounds, also broken at line ends,
+/// Splits a text into sentences: UAX #29 sentence bounds (found by a byte scan, see
+/// `sentence`), also broken at line ends,
 /// and mended after abbreviations such as "M." or "Dr.". Returns byte ranges that
 /// cover the text in order.
 pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut glue = false;
-    for (start, s) in text.split_sentence_bound_indices() {
+    let mut start = 0;
+    for end in sentence::ends(text) {
+        let s = &text[start..end];
         let mut offset = start;
         for line in s.split_inclusive('\n') {
             let end = offset + line.len();
@@ -49,6 +51,7 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             glue = !line.ends_with('\n') && ends_with_abbreviation(line);
             offset = end;
         }
+        start = end;
     }
     out
 }
