@@ -14,10 +14,11 @@ pub(crate) fn detect(text: &str) -> Language {
     let (mut arabic, mut latin) = (0usize, 0usize);
     for c in text.chars() {
         if crate::text::is_arabic(c) {
-            if c.is_alphabetic() {
+            if crate::text::is_letter(c) {
                 arabic += 1;
             }
-        } else if c.is_alphabetic() && (c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c)) {
+        } else if (c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c)) && crate::text::is_letter(c)
+        {
             latin += 1;
         }
     }
@@ -95,7 +96,7 @@ fn function_words(text: &str) -> (usize, usize) {
         "were", "between", "its",
     ];
     let (mut fr, mut en) = (0, 0);
-    for w in text.split(|c: char| !c.is_alphabetic()).take(2000) {
+    for w in text.split(|c: char| !crate::text::is_letter(c)).take(2000) {
         if w.is_empty() || w.len() > 7 {
             continue;
         }

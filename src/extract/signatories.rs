@@ -596,7 +596,8 @@ impl<'c, 'a> LatinWords<'c, 'a> {
         let mut words = Vec::new();
         let mut start = None;
         for (i, c) in text.char_indices() {
-            let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == '.';
+            let part =
+                crate::text::is_word_char(c) || c == '-' || c == '\'' || c == '’' || c == '.';
             match (part, start) {
                 (true, None) => start = Some(i),
                 (false, Some(st)) => {
@@ -1033,7 +1034,8 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
         let mut breaks: Vec<usize> = Vec::new();
         let mut start = None;
         for (i, c) in text.char_indices() {
-            let part = c.is_alphanumeric() || ('\u{064B}'..='\u{065F}').contains(&c) || c == 'ـ';
+            let part =
+                crate::text::is_word_char(c) || ('\u{064B}'..='\u{065F}').contains(&c) || c == 'ـ';
             if let (false, Some(st)) = (part, start) {
                 words.push((ss + st, ss + i));
                 start = None;

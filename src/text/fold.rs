@@ -151,6 +151,12 @@ fn fold_char(c: char, out: &mut String, buf: &mut [u8; 4]) {
             out.push((b'0' + d) as char);
             return;
         }
+        // The rest of the Arabic block has no case and no control: kept as it is, with no
+        // table lookup.
+        '\u{0600}'..='\u{06FF}' => {
+            out.push(c);
+            return;
+        }
         c if c.is_control() => " ",
         c if c.is_uppercase() => {
             for l in c.to_lowercase() {
@@ -163,13 +169,37 @@ fn fold_char(c: char, out: &mut String, buf: &mut [u8; 4]) {
     out.push_str(s);
 }
 
-/// Whether a folded char is part of a word (letters and digits of any script).
+/// Whether a char is part of a word (letters and digits of any script): the same answer as
+/// `char::is_alphanumeric`, with no table lookup for ASCII, Latin-1, Latin Extended-A, the
+/// Arabic letters and digits, and general punctuation.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
+    match c {
+        '0'..='9' | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => true,
+        // Latin-1 signs hold letters (ª, µ, º) and digits (², ³, ¹, ¼…): look them up.
+        '\u{A0}'..='\u{BF}' => c.is_alphanumeric(),
+        _ => letter_fast(c).unwrap_or_else(|| c.is_alphanumeric()),
+    }
+}
+
+/// Whether a char is a letter: the same answer as `char::is_alphabetic`, with the fast
+/// paths of [`is_word_char`].
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    letter_fast(c).unwrap_or_else(|| c.is_alphabetic())
+}
+
+/// Whether a char of the commonest ranges of French, English and Arabic text is a letter;
+/// `None` outside them.
+#[inline]
+fn letter_fast(c: char) -> Option<bool> {
+    match c {
+        'a'..='z' | 'A'..='Z' => Some(true),
+        '\0'..='\x7f' | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => Some(false),
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{17F}' => Some(true),
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' => Some(true),
+        '\u{2000}'..='\u{206F}' => Some(false),
+        _ => None,
     }
 }
 
@@ -200,5 +230,13 @@ mod tests {
         let i = f.text.find("امس").unwrap();
         assert_eq!(&t[f.start(i)..f.end(i + "امس".len())], "أمــس");
         assert_eq!(fold_str("  الإمارات   العربية "), "الامارات العربيه");
+    }
+
+    #[test]
+    fn fast_letter_paths_agree_with_the_unicode_tables() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 }

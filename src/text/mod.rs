@@ -5,7 +5,7 @@ mod fold;
 mod normalize;
 mod sentence;
 
-pub(crate) use fold::{fold_str, is_arabic, is_word_char, Folded};
+pub(crate) use fold::{fold_str, is_arabic, is_letter, is_word_char, Folded};
 pub(crate) use normalize::Normalized;
 
 /// Abbreviations after which a full stop does not end a sentence (folded, without the dot).
