@@ -358,35 +358,22 @@ fn plural_names(ctx: &Ctx<'_>, idx: usize, listed: bool, status: Option<(Status,
 /// the instrument opens its description, not another clause).
 fn clause_of(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> (usize, usize) {
     const REACH: usize = 300;
-    let r = rules::rules(ctx.lang);
     let t = &ctx.folded.text;
     let (ss, se) = ctx.sents[sent];
     let (fs, fe) = (ctx.to_folded(ss), ctx.to_folded(se).min(t.len()));
     let boundary = |i: usize| (i..).find(|&j| t.is_char_boundary(j)).unwrap_or(t.len());
     let a = boundary(m.fstart.saturating_sub(REACH).max(fs)).min(m.fstart);
     let b = boundary((m.fend + REACH).min(fe)).max(m.fend);
-    let before = &t[a..m.fstart];
-    let lo = r
-        .clause
-        .iter()
-        .filter_map(|w| before.rfind(w).map(|i| a + i + w.len()))
-        .max()
-        .unwrap_or(a);
+    let words = rules::clause_words(ctx.lang);
+    let lo = words.clause.last_end(&t[a..m.fstart]).map_or(a, |i| a + i);
     let after = &t[m.fend..b];
     let lead = after.len() - after.trim_start_matches([' ', ',']).len();
-    let cut = |w: &&str, min: usize| {
-        after
-            .get(min..)
-            .and_then(|x| x.find(*w))
-            .map(|i| m.fend + min + i)
-    };
-    let hi = r
-        .clause
-        .iter()
-        .filter_map(|w| cut(w, 0))
-        .chain(r.relative.iter().filter_map(|w| cut(w, lead + 1)))
-        .min()
-        .unwrap_or(b);
+    let relative = after
+        .get(lead + 1..)
+        .and_then(|x| words.relative.first_start(x))
+        .map(|i| m.fend + lead + 1 + i);
+    let clause = words.clause.first_start(after).map(|i| m.fend + i);
+    let hi = clause.into_iter().chain(relative).min().unwrap_or(b);
     (lo, hi)
 }
 

@@ -2,6 +2,8 @@
 //! grammatical words the frame builder reads around mentions.
 
 use crate::gazetteer::Lang;
+use aho_corasick::AhoCorasick;
+use once_cell::sync::Lazy;
 
 /// Grammatical words of one language (folded).
 pub(crate) struct Rules {
@@ -210,10 +212,64 @@ pub(crate) fn rules(lang: Lang) -> &'static Rules {
     }
 }
 
+/// A word list compiled once into one automaton: where the first of its words starts, or
+/// the last one ends, in one pass over a window instead of one search per word.
+pub(crate) struct WordSet(AhoCorasick);
+
+impl WordSet {
+    fn new(words: &[&str]) -> WordSet {
+        WordSet(AhoCorasick::new(words).expect("a static word list compiles"))
+    }
+
+    /// The start of the occurrence of any word that starts first in `hay`.
+    pub fn first_start(&self, hay: &str) -> Option<usize> {
+        self.0.find_overlapping_iter(hay).map(|m| m.start()).min()
+    }
+
+    /// The end of the occurrence of any word that ends last in `hay`.
+    pub fn last_end(&self, hay: &str) -> Option<usize> {
+        self.0.find_overlapping_iter(hay).map(|m| m.end()).max()
+    }
+}
+
+/// The clause words and relative pronouns of a language ([`Rules::clause`],
+/// [`Rules::relative`]), compiled.
+pub(crate) struct ClauseWords {
+    pub clause: WordSet,
+    pub relative: WordSet,
+}
+
+static CLAUSE_WORDS: Lazy<[ClauseWords; 3]> = Lazy::new(|| {
+    [Lang::Fr, Lang::En, Lang::Ar].map(|lang| ClauseWords {
+        clause: WordSet::new(rules(lang).clause),
+        relative: WordSet::new(rules(lang).relative),
+    })
+});
+
+pub(crate) fn clause_words(lang: Lang) -> &'static ClauseWords {
+    let i = match lang {
+        Lang::Fr => 0,
+        Lang::En => 1,
+        Lang::Ar => 2,
+    };
+    &CLAUSE_WORDS[i]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::fold_str;
+
+    #[test]
+    fn word_sets_find_the_first_start_and_the_last_end() {
+        let w = WordSet::new(&[", while ", " while ", "; "]);
+        let hay = "signed; the MoU, while the other, while";
+        assert_eq!(w.first_start(hay), Some(6));
+        assert_eq!(w.last_end(hay), Some(hay.len() - 5));
+        assert_eq!(w.first_start("nothing here"), None);
+        let none = WordSet::new(&[]);
+        assert_eq!(none.last_end(hay), None);
+    }
 
     /// Every word compared with folded text must be written folded, or it never matches
     /// (an Arabic "على" against the text's "علي"). The date grammar words are exempt:
