@@ -619,13 +619,8 @@ pub(super) fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<
         sents.push(0);
     }
     for &s in &sents {
-        for m in ctx.in_sentence(s) {
-            if let Some((CueClass::Domain, CueValue::Domain(d))) = Ctx::cue(m) {
-                if ctx.in_title(s, m.start, m.end) {
-                    continue;
-                }
-                found.entry(d).or_insert(Span::new(m.start, m.end));
-            }
+        for (d, m) in domain_cues(ctx, s) {
+            found.entry(d).or_insert(Span::new(m.start, m.end));
         }
     }
     if found.len() > 1 {
@@ -638,4 +633,54 @@ pub(super) fn domains_of(ctx: &Ctx<'_>, f: &Frame, single: bool) -> Vec<Spanned<
         .collect();
     out.sort_by_key(|d| d.value.as_str());
     out
+}
+
+/// The domain cues of sentence `s` that describe an instrument's scope: not inside a title
+/// or a body's name, and not inside a longer cue.
+fn domain_cues<'m>(ctx: &'m Ctx<'_>, s: usize) -> Vec<(Domain, &'m Mention)> {
+    let ms = ctx.in_sentence(s);
+    let mut cues: Vec<(Domain, &Mention)> = ms
+        .iter()
+        .filter_map(|m| match Ctx::cue(m) {
+            Some((CueClass::Domain, CueValue::Domain(d))) => Some((d, m)),
+            _ => None,
+        })
+        .collect();
+    // Rule `longest_domain_cue`: of cues that start at one word, the longest names the
+    // field ("interconnexion des réseaux" is infrastructure, not the "interconnexion" of
+    // registers); a cue that ends it ("… des réseaux télécoms") still counts.
+    cues.sort_by_key(|(_, m)| (m.start, std::cmp::Reverse(m.end)));
+    let mut head: Option<(usize, usize)> = None;
+    cues.retain(|(_, m)| {
+        let keep = head.is_none_or(|(a, b)| a != m.start || b == m.end);
+        if keep {
+            head = Some((m.start, m.end));
+        }
+        keep
+    });
+    cues.retain(|(_, m)| {
+        let after = &ms[ms.partition_point(|x| x.start < m.end)..];
+        !ctx.in_title(s, m.start, m.end) && !names_a_body(ctx, after, m)
+    });
+    cues
+}
+
+/// Rule `domain_in_body_name`: a capitalised cue that a body word closes, with only
+/// capitalised words between, is part of that body's name ("the ICT Authority", "the
+/// Digital Economy Commission"), not the instrument's field.
+fn names_a_body(ctx: &Ctx<'_>, after: &[Mention], m: &Mention) -> bool {
+    let capital = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+    if !capital(&ctx.text[m.start..m.end]) {
+        return false;
+    }
+    let Some(body) = after
+        .iter()
+        .find(|b| b.start >= m.end && Ctx::is(b, CueClass::Body))
+    else {
+        return false;
+    };
+    let between = &ctx.text[m.end..body.start];
+    capital(&ctx.text[body.start..body.end])
+        && between.len() <= 40
+        && between.split_whitespace().all(capital)
 }
