@@ -165,3 +165,51 @@ fn own_held_out_corpus_finds_the_gold_parties() {
     assert!(gold_n >= 30);
     assert!(found * 10 >= gold_n * 8, "{found} of {gold_n}");
 }
+
+/// Every organization found on the sample and own articles ends at a word's end and
+/// holds no verb of the cue lists (signing, planning, ratifying, reporting): a body's
+/// name stops where its sentence goes on.
+#[test]
+fn organizations_end_at_a_word_and_hold_no_verb() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut verbs: Vec<String> = Vec::new();
+    for lang in ["fr", "en", "ar"] {
+        let cues = std::fs::read_to_string(format!("{root}/gazetteers/cues/{lang}.tsv")).unwrap();
+        for line in cues.lines() {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if cols.len() == 3 && ["signed", "planned", "ratified"].contains(&cols[0]) {
+                verbs.push(cols[2].to_lowercase());
+            }
+        }
+    }
+    verbs.extend(["said", "a déclaré", "a officialisé"].map(String::from));
+    let ex = Extractor::new();
+    let (mut seen, mut bad) = (0, Vec::new());
+    for dir in ["examples/articles", "tests/fixtures/corpus"] {
+        for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for a in ex.extract(&Document::with_dateline(&text)).agreements {
+                for o in &a.organizations {
+                    seen += 1;
+                    let name = o.value.to_lowercase();
+                    let words: Vec<&str> = name.split_whitespace().collect();
+                    let has_verb = verbs.iter().any(|v| {
+                        let v: Vec<&str> = v.split_whitespace().collect();
+                        words.windows(v.len().max(1)).any(|w| w == v.as_slice())
+                    });
+                    let last = o.value.chars().last();
+                    let word_end = last.is_some_and(|c| c.is_alphanumeric() || c == ')');
+                    if has_verb || !word_end || o.value != o.value.trim() {
+                        bad.push(format!("{}: {:?}", path.display(), o.value));
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen >= 20, "only {seen} organizations");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}

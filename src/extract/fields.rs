@@ -11,6 +11,7 @@ use super::signatories;
 use super::MAX_ORGANIZATIONS;
 use crate::gazetteer::{CueClass, CueValue, Entry, Mention};
 use crate::model::{Agreement, Country, Domain, Span, Spanned, Status};
+use crate::text::is_word_char;
 
 /// What the fields of every frame read from the whole document.
 pub(super) struct DocFacts<'d> {
@@ -169,7 +170,20 @@ pub(super) fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
                 }
             }
         }
-        for (a, b) in signatories::title_phrases(ctx, s, CueClass::Body) {
+        let phrases = signatories::title_phrases(ctx, s, CueClass::Body);
+        for (k, &(a, b)) in phrases.iter().enumerate() {
+            let next = phrases.get(k + 1).map(|p| p.0);
+            let b = body_name_end(ctx, a, b, next);
+            let a = body_name_start(ctx, ctx.sents[s].0, a);
+            let a = a + super::rules::rules(ctx.lang)
+                .org_article
+                .iter()
+                .find(|w| {
+                    ctx.text[a..]
+                        .get(..w.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(w))
+                })
+                .map_or(0, |w| w.len());
             let name = ctx.text[a..b].trim().to_string();
             // A body's name has a proper noun in it ("ministère de la Transition
             // numérique", "ICT Authority of Kenya"); "the ministry said" is no name.
@@ -185,6 +199,64 @@ pub(super) fn organizations(ctx: &Ctx<'_>, f: &Frame) -> Vec<Spanned<String>> {
         }
     }
     out
+}
+
+/// Where a capitalised body's name starts (rule `body_name_start`): with the capitalised
+/// words just before its body word ("the ICT Authority", "Kenya Revenue Authority"), not
+/// across punctuation or an article ("The", "Le").
+fn body_name_start(ctx: &Ctx<'_>, sentence_start: usize, a: usize) -> usize {
+    let r = super::rules::rules(ctx.lang);
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !capital(&ctx.text[a..]) || !ctx.text[sentence_start..a].ends_with(' ') {
+        return a;
+    }
+    let mut start = a;
+    for w in ctx.text[sentence_start..a].split(' ').rev().skip(1).take(4) {
+        let clean = !w.is_empty() && w.chars().all(|c| is_word_char(c) || c == '-' || c == '&');
+        if !clean || !capital(w) || r.org_tail.contains(&crate::text::fold_str(w).as_str()) {
+            break;
+        }
+        start -= w.len() + 1;
+    }
+    start
+}
+
+/// Where a body's name that a title phrase starts at `a` ends (rule `body_name_end`): before
+/// the next body ("the Ministry of X and the Ministry of Y" are two), before a verb ("the
+/// ministry said"), without a dangling "of", "et" or "و" at its end.
+fn body_name_end(ctx: &Ctx<'_>, a: usize, b: usize, next: Option<usize>) -> usize {
+    let r = super::rules::rules(ctx.lang);
+    let mut end = next.filter(|&n| n > a && n < b).unwrap_or(b);
+    let word = |w: &str| crate::text::fold_str(w.trim_matches(|c: char| !is_word_char(c)));
+    let words: Vec<(usize, &str)> = ctx.text[a..end]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - ctx.text.as_ptr() as usize, w))
+        .collect();
+    if let Some(&(at, _)) = words
+        .iter()
+        .skip(1)
+        .find(|(_, w)| r.org_verbs.contains(&word(w).as_str()))
+    {
+        end = at;
+    }
+    let mut words = words
+        .into_iter()
+        .filter(|&(at, _)| at < end)
+        .collect::<Vec<_>>();
+    while words.len() > 1 {
+        let (at, w) = words[words.len() - 1];
+        let w = word(w);
+        if w.is_empty() || r.org_tail.contains(&w.as_str()) {
+            end = at;
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    let name = &ctx.text[a..end];
+    a + name
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '،'))
+        .len()
 }
 
 /// The distance from `x` to the nearest of `sorted` (not empty), by binary search.

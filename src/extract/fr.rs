@@ -103,6 +103,14 @@ pub(crate) static RULES: Rules = Rules {
         " cependant",
         " toutefois",
     ],
+    org_verbs: &[
+        "a", "ont", "est", "sont", "va", "vont", "avait", "avaient", "sera", "seront", "annonce",
+        "indique", "precise", "souligne", "qui", "dont",
+    ],
+    org_tail: &[
+        "de", "des", "du", "la", "le", "les", "l'", "et", "en", "a", "au", "aux", "par", "entre",
+    ],
+    org_article: &["l'", "l’"],
     locative_names_city: true,
     relative: &[" qui ", " lequel ", " laquelle ", " lesquels ", " dont "],
 };

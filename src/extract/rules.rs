@@ -65,6 +65,13 @@ pub(crate) struct Rules {
     /// Relative pronouns: they end the instrument's clause after it, unless they open
     /// right after it ("the MoU, which will be signed").
     pub relative: &'static [&'static str],
+    /// Words that end a body's name where they stand: the verb after it ("the ministry
+    /// said", "le ministère a officialisé").
+    pub org_verbs: &'static [&'static str],
+    /// Words a body's name never ends with, dropped from its end ("… of", "… et", "… و").
+    pub org_tail: &'static [&'static str],
+    /// Elided articles a body's name drops from its start ("l'Agence" → "Agence").
+    pub org_article: &'static [&'static str],
     /// Whether a locative before a name shared by a country and its capital names the
     /// city ("à Djibouti"), or may name the country (Arabic "في تونس").
     pub locative_names_city: bool,
@@ -307,6 +314,8 @@ mod tests {
                 ("indefinite", r.indefinite),
                 ("clause", r.clause),
                 ("relative", r.relative),
+                ("org_verbs", r.org_verbs),
+                ("org_tail", r.org_tail),
             ] {
                 check(&format!("{lang:?}.{name}"), words);
             }
