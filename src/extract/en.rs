@@ -114,6 +114,8 @@ pub(crate) static RULES: Rules = Rules {
         "which",
         "who",
         "that",
+        "via",
+        "through",
     ],
     org_tail: &[
         "of", "the", "and", "for", "in", "on", "at", "by", "with", "to", "between",

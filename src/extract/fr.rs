@@ -105,7 +105,7 @@ pub(crate) static RULES: Rules = Rules {
     ],
     org_verbs: &[
         "a", "ont", "est", "sont", "va", "vont", "avait", "avaient", "sera", "seront", "annonce",
-        "indique", "precise", "souligne", "qui", "dont",
+        "indique", "precise", "souligne", "qui", "dont", "via",
     ],
     org_tail: &[
         "de", "des", "du", "la", "le", "les", "l'", "et", "en", "a", "au", "aux", "par", "entre",

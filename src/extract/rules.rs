@@ -66,7 +66,7 @@ pub(crate) struct Rules {
     /// right after it ("the MoU, which will be signed").
     pub relative: &'static [&'static str],
     /// Words that end a body's name where they stand: the verb after it ("the ministry
-    /// said", "le ministère a officialisé").
+    /// said", "le ministère a officialisé"), "via", a day ("يوم").
     pub org_verbs: &'static [&'static str],
     /// Words a body's name never ends with, dropped from its end ("… of", "… et", "… و").
     pub org_tail: &'static [&'static str],
