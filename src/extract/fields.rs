@@ -254,7 +254,10 @@ fn date_nearest_signing(
             for &d in ctx.dates(s) {
                 if let Some((value, penalty)) = candidate(ctx, f, &d, ranges) {
                     let dist = nearest(&signs, d.span.start);
-                    let score = dist + penalty + other_instrument(ctx, f, s, &d);
+                    if other_instrument(ctx, f, s, &d) {
+                        continue;
+                    }
+                    let score = dist + penalty;
                     if best.as_ref().is_none_or(|b| score < b.0) {
                         best = Some((
                             score,
@@ -361,27 +364,51 @@ fn date_in_publication_month(
     found
 }
 
-/// How much less a date counts when it follows the name of another kind of instrument:
-/// "ont signé une feuille de route pour la mise en œuvre de l'accord-cadre conclu en
-/// mars 2022", "the roadmap builds on the agreement reached in March 2022": March is
-/// the framework agreement's, not the roadmap's.
-fn other_instrument(ctx: &Ctx<'_>, f: &Frame, s: usize, d: &DateMention) -> usize {
-    const OTHER: usize = 150;
+/// Whether a date belongs to another instrument named before it in its sentence, and so
+/// cannot date this frame: "ont signé une feuille de route pour la mise en œuvre de
+/// l'accord-cadre conclu en mars 2022" (another kind named specifically), "the roadmap
+/// builds on the agreement reached in March 2022" (a generic name of another kind,
+/// right after a recall cue): March is the framework agreement's, not the roadmap's.
+fn other_instrument(ctx: &Ctx<'_>, f: &Frame, s: usize, d: &DateMention) -> bool {
     let ms = ctx.in_sentence(s);
     let before = &ms[..ms.partition_point(|m| m.start < d.span.start)];
     // A bounded look-back: a sentence of many dates stays linear.
-    let last = before
+    let Some(k) = before
         .iter()
         .rev()
         .take(24)
-        .find_map(|m| match Ctx::cue(m) {
-            Some((CueClass::Instrument, CueValue::Instrument(i))) => Some(i),
-            _ => None,
-        });
-    match last {
-        Some(i) if i != f.instrument => OTHER,
-        _ => 0,
+        .position(|m| Ctx::is(m, CueClass::Instrument) || Ctx::is(m, CueClass::Generic))
+    else {
+        return false;
+    };
+    let at = before.len() - 1 - k;
+    let m = &before[at];
+    match Ctx::cue(m) {
+        Some((CueClass::Instrument, CueValue::Instrument(i))) => i != f.instrument,
+        Some((CueClass::Generic, CueValue::Instrument(i))) => {
+            i != f.instrument && recall_cue_before(ctx, &before[..at], m)
+        }
+        _ => false,
     }
+}
+
+/// How close before a generic instrument name a recall cue must end to recall it.
+const RECALL_REACH: usize = 12;
+
+/// Whether a recall cue ("builds on", "under the", "dans le cadre de", "بموجب") ends
+/// right before mention `m`.
+fn recall_cue_before(ctx: &Ctx<'_>, before: &[Mention], m: &Mention) -> bool {
+    before.iter().rev().take(3).any(|r| {
+        // "dans le cadre de l'accord" reads as a setting cue too.
+        [CueClass::Referenced, CueClass::Recall, CueClass::Sideline]
+            .iter()
+            .any(|&c| Ctx::is(r, c))
+            && r.end <= m.start
+            && {
+                let gap = ctx.folded_range(r.end, m.start);
+                gap.len() <= RECALL_REACH && !gap.contains([',', ';', '.'])
+            }
+    })
 }
 
 /// How many sentences back a frame looks for the day of the talks it was signed at.
