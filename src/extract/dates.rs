@@ -123,127 +123,207 @@ static SAME_MONTH: Lazy<Regex> = Lazy::new(|| Regex::new(&same_month()).unwrap()
 /// How many sentences back a "same month" day looks for its month.
 const SAME_MONTH_REACH: usize = 6;
 
+/// One sentence as the date readers see it: its folded bounds and text, and its mentions.
+struct Sentence<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    s: usize,
+    fs: usize,
+    fe: usize,
+    ft: &'c str,
+    ms: &'c [crate::gazetteer::Mention],
+}
+
+impl Sentence<'_, '_> {
+    fn mention(&self, when: When, a: usize, b: usize, stamp: bool) -> DateMention {
+        DateMention {
+            when,
+            span: span(self.ctx, a, b),
+            stamp,
+        }
+    }
+}
+
 /// The date expressions of one sentence.
 pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
     let (ss, se) = ctx.sents[s];
     let (fs, fe) = (ctx.to_folded(ss), ctx.to_folded(se));
-    let ft = &ctx.folded.text[fs..fe];
-    let mut out: Vec<DateMention> = Vec::new();
-    let ms = ctx.in_sentence(s);
-    let weekday_before = |start: usize| -> Option<(u8, usize)> {
-        let end = ms.partition_point(|m| m.fstart < start);
-        ms[..end]
-            .iter()
-            .rev()
-            .take(3)
-            .find_map(|m| match Ctx::cue(m) {
-                Some((CueClass::Weekday, CueValue::Number(w)))
-                    if m.fend <= start && start - m.fend <= 4 && m.fstart >= fs =>
-                {
-                    Some((w as u8, m.fstart))
-                }
-                _ => None,
-            })
+    let sn = Sentence {
+        ctx,
+        s,
+        fs,
+        fe,
+        ft: &ctx.folded.text[fs..fe],
+        ms: ctx.in_sentence(s),
     };
+    let mut out: Vec<DateMention> = Vec::new();
     let mut used = Taken::default();
+    month_dates(&sn, &mut used, &mut out);
+    // Numeric dates and bare years need digits: most sentences have none.
+    if sn.ft.bytes().any(|b| b.is_ascii_digit()) {
+        numeric_dates(&sn, &mut used, &mut out);
+        same_month_days(&sn, &mut used, &mut out);
+        edition_years(&sn, &mut used, &mut out);
+        bare_years(&sn, &used, &mut out);
+    }
+    loose_cues(&sn, &used, &mut out);
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+/// A weekday named within a few characters before `start`: its number and folded start.
+fn weekday_before(sn: &Sentence<'_, '_>, start: usize) -> Option<(u8, usize)> {
+    let end = sn.ms.partition_point(|m| m.fstart < start);
+    sn.ms[..end]
+        .iter()
+        .rev()
+        .take(3)
+        .find_map(|m| match Ctx::cue(m) {
+            Some((CueClass::Weekday, CueValue::Number(w)))
+                if m.fend <= start && start - m.fend <= 4 && m.fstart >= sn.fs =>
+            {
+                Some((w as u8, m.fstart))
+            }
+            _ => None,
+        })
+}
+
+/// Dates built on a month name: "jeudi 30 mai 2024", "March 5", "du 14 au 16 avril",
+/// "mai 2024".
+fn month_dates(sn: &Sentence<'_, '_>, used: &mut Taken, out: &mut Vec<DateMention>) {
     // The second name of a double month form ("تشرين الثاني/نوفمبر", "كانون الثاني (يناير)").
     let mut twin_end = 0;
-    for (i, m) in ms.iter().enumerate() {
+    for (i, m) in sn.ms.iter().enumerate() {
         let Some((CueClass::Month, CueValue::Number(month))) = Ctx::cue(m) else {
             continue;
         };
         let month = month as u8;
         let (mfs, mut mfe) = (m.fstart, m.fend);
-        if mfs < fs || mfe > fe || mfs < twin_end {
+        if mfs < sn.fs || mfe > sn.fe || mfs < twin_end {
             continue;
         }
-        if let Some(t) = ms.get(i + 1).filter(|t| {
-            matches!(Ctx::cue(t), Some((CueClass::Month, CueValue::Number(n))) if n as u8 == month)
-                && t.fstart >= mfe
-                && t.fstart - mfe <= 3
-                && ctx.folded.text[mfe..t.fstart]
-                    .chars()
-                    .all(|c| matches!(c, '/' | '(' | ' ' | '-'))
-        }) {
-            // "(يناير)": the closing bracket belongs to the date too.
-            mfe = t.fend + usize::from(ctx.folded.text[t.fend..].starts_with(')'));
-            twin_end = mfe;
+        if let Some(e) = twin_month_end(sn, i, month) {
+            mfe = e;
+            twin_end = e;
         }
-        // The day comes within a few words before the month: a bounded look-back keeps
-        // the end-anchored search from rescanning the whole sentence.
-        let mut look = (mfs - fs).saturating_sub(48);
-        while !ft.is_char_boundary(look) {
-            look += 1;
-        }
-        let before = &ft[look..mfs - fs];
-        let after = &ft[mfe - fs..];
-        let mut start = mfs;
-        let mut end = mfe;
-        let mut day: Option<u8> = None;
-        let mut from: Option<u8> = None;
-        if let Some(c) = DAY_BEFORE.captures(before) {
-            day = c.get(2).and_then(|d| d.as_str().parse().ok());
-            from = c.get(1).and_then(|d| d.as_str().parse().ok());
-            start = fs + look + c.get(0).map_or(mfs - fs - look, |g| g.start());
-        } else if let Some((d, a)) = ordinal_day_before(ctx, &ms[..i], mfs) {
-            // "الخامس من مارس", "the fifth of March".
-            day = Some(d);
-            start = a;
-        }
-        let mut rest = after;
-        if day.is_none() {
-            if let Some(c) = DAY_AFTER.captures(after) {
-                let a: Option<u8> = c.get(1).and_then(|d| d.as_str().parse().ok());
-                let b: Option<u8> = c.get(2).and_then(|d| d.as_str().parse().ok());
-                if b.is_some() {
-                    from = a;
-                    day = b;
-                } else {
-                    day = a;
-                }
-                let l = c.get(0).map_or(0, |g| g.end());
-                end = mfe + l;
-                rest = &after[l..];
-            }
-        }
-        let mut year: Option<u16> = None;
-        if let Some(c) = YEAR_AFTER.captures(rest) {
-            let l = c.get(0).map_or(0, |g| g.end());
-            if HIJRI_AFTER.is_match(&rest[l..]) {
-                continue;
-            }
-            year = c.get(1).and_then(|y| y.as_str().parse().ok());
-            end += l;
-        }
-        // A weekday stated with the date ("jeudi 30 mai") is part of its evidence.
-        if let Some((_, ws)) = weekday_before(start) {
-            start = ws;
-        }
-        let when = match (day, from, year) {
-            (Some(d), Some(f), y) if f < d && d <= 31 => When::Range {
-                year: y,
-                month,
-                from: f,
-                to: d,
-            },
-            (Some(d), _, y) if (1..=31).contains(&d) => When::Day {
-                year: y,
-                month,
-                day: d,
-            },
-            (None, _, Some(y)) => When::Month { year: y, month },
-            _ => continue,
+        let Some((when, start, end)) = date_around_month(sn, i, month, mfs, mfe) else {
+            continue;
         };
         used.insert(start, end);
-        out.push(DateMention {
-            when,
-            span: span(ctx, start, end),
-            stamp: is_stamp(ctx, s, start, end),
-        });
+        out.push(sn.mention(when, start, end, is_stamp(sn.ctx, sn.s, start, end)));
     }
-    // Numeric dates and bare years need digits: most sentences have none.
-    let digits = ft.bytes().any(|b| b.is_ascii_digit());
-    for c in NUMERIC.captures_iter(if digits { ft } else { "" }) {
+}
+
+/// The folded end of a month's second name right after it ("/نوفمبر", " (يناير)").
+fn twin_month_end(sn: &Sentence<'_, '_>, i: usize, month: u8) -> Option<usize> {
+    let mfe = sn.ms[i].fend;
+    let text = &sn.ctx.folded.text;
+    let t = sn.ms.get(i + 1).filter(|t| {
+        matches!(Ctx::cue(t), Some((CueClass::Month, CueValue::Number(n))) if n as u8 == month)
+            && t.fstart >= mfe
+            && t.fstart - mfe <= 3
+            && text[mfe..t.fstart]
+                .chars()
+                .all(|c| matches!(c, '/' | '(' | ' ' | '-'))
+    })?;
+    // "(يناير)": the closing bracket belongs to the date too.
+    Some(t.fend + usize::from(text[t.fend..].starts_with(')')))
+}
+
+/// The date told around the month of mention `i` (folded `mfs..mfe`): its day or days
+/// before or after the month, its year after, a weekday before; with its folded bounds.
+fn date_around_month(
+    sn: &Sentence<'_, '_>,
+    i: usize,
+    month: u8,
+    mfs: usize,
+    mfe: usize,
+) -> Option<(When, usize, usize)> {
+    let (fs, ft) = (sn.fs, sn.ft);
+    let after = &ft[mfe - fs..];
+    let (mut day, mut from, mut start) = day_before_month(sn, i, mfs);
+    let mut end = mfe;
+    let mut rest = after;
+    if day.is_none() {
+        if let Some((f, d, l)) = day_after_month(after) {
+            from = f;
+            day = d;
+            end = mfe + l;
+            rest = &after[l..];
+        }
+    }
+    let mut year: Option<u16> = None;
+    if let Some(c) = YEAR_AFTER.captures(rest) {
+        let l = c.get(0).map_or(0, |g| g.end());
+        if HIJRI_AFTER.is_match(&rest[l..]) {
+            return None;
+        }
+        year = c.get(1).and_then(|y| y.as_str().parse().ok());
+        end += l;
+    }
+    // A weekday stated with the date ("jeudi 30 mai") is part of its evidence.
+    if let Some((_, ws)) = weekday_before(sn, start) {
+        start = ws;
+    }
+    let when = match (day, from, year) {
+        (Some(d), Some(f), y) if f < d && d <= 31 => When::Range {
+            year: y,
+            month,
+            from: f,
+            to: d,
+        },
+        (Some(d), _, y) if (1..=31).contains(&d) => When::Day {
+            year: y,
+            month,
+            day: d,
+        },
+        (None, _, Some(y)) => When::Month { year: y, month },
+        _ => return None,
+    };
+    Some((when, start, end))
+}
+
+/// The day (and the first day of a range) written before a month, in digits or as an
+/// ordinal word, with the folded start of the date.
+fn day_before_month(
+    sn: &Sentence<'_, '_>,
+    i: usize,
+    mfs: usize,
+) -> (Option<u8>, Option<u8>, usize) {
+    let (fs, ft) = (sn.fs, sn.ft);
+    // The day comes within a few words before the month: a bounded look-back keeps
+    // the end-anchored search from rescanning the whole sentence.
+    let mut look = (mfs - fs).saturating_sub(48);
+    while !ft.is_char_boundary(look) {
+        look += 1;
+    }
+    let before = &ft[look..mfs - fs];
+    if let Some(c) = DAY_BEFORE.captures(before) {
+        let day = c.get(2).and_then(|d| d.as_str().parse().ok());
+        let from = c.get(1).and_then(|d| d.as_str().parse().ok());
+        let start = fs + look + c.get(0).map_or(mfs - fs - look, |g| g.start());
+        (day, from, start)
+    } else if let Some((d, a)) = ordinal_day_before(sn.ctx, &sn.ms[..i], mfs) {
+        // "الخامس من مارس", "the fifth of March".
+        (Some(d), None, a)
+    } else {
+        (None, None, mfs)
+    }
+}
+
+/// The day (or range of days) written after a month ("March 5", "June 5-7"): first day
+/// of a range, the day, and the length read.
+fn day_after_month(after: &str) -> Option<(Option<u8>, Option<u8>, usize)> {
+    let c = DAY_AFTER.captures(after)?;
+    let a: Option<u8> = c.get(1).and_then(|d| d.as_str().parse().ok());
+    let b: Option<u8> = c.get(2).and_then(|d| d.as_str().parse().ok());
+    let l = c.get(0).map_or(0, |g| g.end());
+    Some(if b.is_some() { (a, b, l) } else { (None, a, l) })
+}
+
+/// Numeric dates: "16.07.2021", "05/03/24", "2024-03-05".
+fn numeric_dates(sn: &Sentence<'_, '_>, used: &mut Taken, out: &mut Vec<DateMention>) {
+    let ft = sn.ft;
+    for c in NUMERIC.captures_iter(ft) {
         let g = c.get(0).unwrap();
         // "1.2.3.4" is a version or an address, not a date.
         let (x, z) = (
@@ -256,61 +336,76 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
         if glued(x, ft[..g.start()].chars().nth_back(1)) || glued(z, ft[g.end()..].chars().nth(1)) {
             continue;
         }
-        let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u16>().ok());
-        // The separator as written: a folded space must be a hyphen or a dash.
-        let sep = |i: usize| {
-            c.get(i).map(|x| {
-                let a = ctx.to_orig(fs + x.start());
-                ctx.text[a..].chars().next().unwrap_or(' ')
-            })
-        };
-        if [2, 4, 7, 9]
-            .iter()
-            .any(|&i| sep(i).is_some_and(char::is_whitespace))
-        {
-            continue;
-        }
-        let (y, m, d) = if let (Some(a), Some(b), Some(y)) = (num(1), num(3), num(5)) {
-            if sep(2) != sep(4) {
-                continue;
-            }
-            // Two-digit years are of this century: "05/03/24".
-            let y = if y < 100 { 2000 + y } else { y };
-            // Day first, unless the first number cannot be a month's day and the
-            // second can ("3/25/2024").
-            if b > 12 && a <= 12 {
-                (y, a, b)
-            } else {
-                (y, b, a)
-            }
-        } else if let (Some(y), Some(m), Some(d)) = (num(6), num(8), num(10)) {
-            if sep(7) != sep(9) {
-                continue;
-            }
-            (y, m, d)
-        } else {
+        let Some((y, m, d)) = numeric_parts(sn, &c) else {
             continue;
         };
         if m > 12 || PartialDate::day(y, m as u8, d as u8).is_none() {
             continue;
         }
-        let (a, b) = (fs + g.start(), fs + g.end());
+        let (a, b) = (sn.fs + g.start(), sn.fs + g.end());
         used.insert(a, b);
-        out.push(DateMention {
-            when: When::Day {
-                year: Some(y),
-                month: m as u8,
-                day: d as u8,
-            },
-            span: span(ctx, a, b),
-            stamp: is_stamp(ctx, s, a, b),
-        });
+        let when = When::Day {
+            year: Some(y),
+            month: m as u8,
+            day: d as u8,
+        };
+        out.push(sn.mention(when, a, b, is_stamp(sn.ctx, sn.s, a, b)));
     }
-    // "Le 22 du même mois", "On the 22nd of the same month", "في 22 من الشهر نفسه": the
-    // month (and year) of the last date told before it, in this sentence or a few before.
-    for c in SAME_MONTH.captures_iter(if digits { ft } else { "" }) {
+}
+
+/// Year, month and day of a numeric date, when its separators as written agree.
+fn numeric_parts(sn: &Sentence<'_, '_>, c: &regex::Captures<'_>) -> Option<(u16, u16, u16)> {
+    let ctx = sn.ctx;
+    let num = |i: usize| c.get(i).and_then(|x| x.as_str().parse::<u16>().ok());
+    // The separator as written: a folded space must be a hyphen or a dash.
+    let sep = |i: usize| {
+        c.get(i).map(|x| {
+            let a = ctx.to_orig(sn.fs + x.start());
+            ctx.text[a..].chars().next().unwrap_or(' ')
+        })
+    };
+    if [2, 4, 7, 9]
+        .iter()
+        .any(|&i| sep(i).is_some_and(char::is_whitespace))
+    {
+        return None;
+    }
+    if let (Some(a), Some(b), Some(y)) = (num(1), num(3), num(5)) {
+        if sep(2) != sep(4) {
+            return None;
+        }
+        // Two-digit years are of this century: "05/03/24".
+        let y = if y < 100 { 2000 + y } else { y };
+        // Day first, unless the first number cannot be a month's day and the
+        // second can ("3/25/2024").
+        Some(if b > 12 && a <= 12 {
+            (y, a, b)
+        } else {
+            (y, b, a)
+        })
+    } else if let (Some(y), Some(m), Some(d)) = (num(6), num(8), num(10)) {
+        (sep(7) == sep(9)).then_some((y, m, d))
+    } else {
+        None
+    }
+}
+
+/// The month and year a date mention tells, if it tells a month.
+fn month_of(d: &DateMention) -> Option<(Option<u16>, u8)> {
+    match d.when {
+        When::Day { year, month, .. } | When::Range { year, month, .. } => Some((year, month)),
+        When::Month { year, month } => Some((Some(year), month)),
+        _ => None,
+    }
+}
+
+/// "Le 22 du même mois", "On the 22nd of the same month", "في 22 من الشهر نفسه": the
+/// month (and year) of the last date told before it, in this sentence or a few before.
+fn same_month_days(sn: &Sentence<'_, '_>, used: &mut Taken, out: &mut Vec<DateMention>) {
+    let (ctx, s) = (sn.ctx, sn.s);
+    for c in SAME_MONTH.captures_iter(sn.ft) {
         let g = c.get(0).unwrap();
-        let (a, b) = (fs + g.start(), fs + g.end());
+        let (a, b) = (sn.fs + g.start(), sn.fs + g.end());
         let Some(day) = c.get(1).and_then(|d| d.as_str().parse::<u8>().ok()) else {
             continue;
         };
@@ -318,11 +413,6 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             continue;
         }
         let at = ctx.to_orig(a);
-        let month_of = |d: &DateMention| match d.when {
-            When::Day { year, month, .. } | When::Range { year, month, .. } => Some((year, month)),
-            When::Month { year, month } => Some((Some(year), month)),
-            _ => None,
-        };
         let here = out
             .iter()
             .filter(|d| d.span.start < at && month_of(d).is_some())
@@ -337,18 +427,17 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
             continue;
         };
         used.insert(a, b);
-        out.push(DateMention {
-            when: When::Day { year, month, day },
-            span: span(ctx, a, b),
-            stamp: false,
-        });
+        out.push(sn.mention(When::Day { year, month, day }, a, b, false));
     }
-    // The year of an event's edition: "GITEX Africa 2024", "القمة العالمية للحكومات 2026".
-    for m in ms {
-        if !matches!(m.entry, crate::gazetteer::Entry::Event(_)) || !digits || m.fend > fe {
+}
+
+/// The year of an event's edition: "GITEX Africa 2024", "القمة العالمية للحكومات 2026".
+fn edition_years(sn: &Sentence<'_, '_>, used: &mut Taken, out: &mut Vec<DateMention>) {
+    for m in sn.ms {
+        if !matches!(m.entry, crate::gazetteer::Entry::Event(_)) || m.fend > sn.fe {
             continue;
         }
-        let Some(c) = EDITION_YEAR.captures(&ctx.folded.text[m.fend..fe]) else {
+        let Some(c) = EDITION_YEAR.captures(&sn.ctx.folded.text[m.fend..sn.fe]) else {
             continue;
         };
         let g = c.get(1).unwrap();
@@ -358,61 +447,46 @@ pub(crate) fn in_sentence(ctx: &Ctx<'_>, s: usize) -> Vec<DateMention> {
         }
         if let Ok(y) = g.as_str().parse() {
             used.insert(a, b);
-            out.push(DateMention {
-                when: When::Edition(y),
-                span: span(ctx, a, b),
-                stamp: false,
-            });
+            out.push(sn.mention(When::Edition(y), a, b, false));
         }
     }
-    for c in YEAR_ALONE.captures_iter(if digits { ft } else { "" }) {
+}
+
+/// A year after a preposition: "en 2019", "in 2019", "عام 2019".
+fn bare_years(sn: &Sentence<'_, '_>, used: &Taken, out: &mut Vec<DateMention>) {
+    for c in YEAR_ALONE.captures_iter(sn.ft) {
         let g = c.get(1).unwrap();
-        let (a, b) = (fs + g.start(), fs + g.end());
+        let (a, b) = (sn.fs + g.start(), sn.fs + g.end());
         if used.overlaps(a, b) {
             continue;
         }
-        if HIJRI_AFTER.is_match(&ft[g.end()..]) {
+        if HIJRI_AFTER.is_match(&sn.ft[g.end()..]) {
             continue;
         }
         // A year that names a strategy or an event ("Maroc Digital 2030", "Expo 2020")
         // follows a capitalised name without a preposition; YEAR_ALONE requires one.
         if let Ok(y) = g.as_str().parse() {
-            out.push(DateMention {
-                when: When::Year(y),
-                span: span(ctx, a, b),
-                stamp: false,
-            });
+            out.push(sn.mention(When::Year(y), a, b, false));
         }
     }
-    // Weekdays and relative days, months and years not attached to a date.
-    for m in ms {
-        let (when, a, b) = match Ctx::cue(m) {
-            Some((CueClass::Weekday, CueValue::Number(w))) => {
-                (When::Weekday(w as u8), m.fstart, m.fend)
-            }
-            Some((CueClass::RelDay, CueValue::Offset(k))) => {
-                (When::Relative(k as i32), m.fstart, m.fend)
-            }
-            Some((CueClass::RelMonth, CueValue::Offset(k))) => {
-                (When::RelMonth(k as i32), m.fstart, m.fend)
-            }
-            Some((CueClass::RelYear, CueValue::Offset(k))) => {
-                (When::RelYear(k as i32), m.fstart, m.fend)
-            }
+}
+
+/// Weekdays and relative days, months and years not attached to a date.
+fn loose_cues(sn: &Sentence<'_, '_>, used: &Taken, out: &mut Vec<DateMention>) {
+    for m in sn.ms {
+        let when = match Ctx::cue(m) {
+            Some((CueClass::Weekday, CueValue::Number(w))) => When::Weekday(w as u8),
+            Some((CueClass::RelDay, CueValue::Offset(k))) => When::Relative(k as i32),
+            Some((CueClass::RelMonth, CueValue::Offset(k))) => When::RelMonth(k as i32),
+            Some((CueClass::RelYear, CueValue::Offset(k))) => When::RelYear(k as i32),
             _ => continue,
         };
-        if used.overlaps(a, b) {
+        if used.overlaps(m.fstart, m.fend) {
             continue;
         }
         // "hier jeudi" / "أمس الاثنين": keep one mention, the relative day.
-        out.push(DateMention {
-            when,
-            span: span(ctx, a, b),
-            stamp: false,
-        });
+        out.push(sn.mention(when, m.fstart, m.fend, false));
     }
-    out.sort_by_key(|d| d.span.start);
-    out
 }
 
 /// A day written as an ordinal word right before a month: "الخامس من مارس", "the fifth
@@ -555,56 +629,12 @@ pub(crate) fn resolve(
             let y = year.or_else(|| infer_year(month, reference))?;
             PartialDate::month(y, month)
         }
-        When::RelMonth(k) => {
-            let p = published?;
-            let m0 = p.year as i32 * 12 + p.month? as i32 - 1 + k;
-            PartialDate::month(
-                u16::try_from(m0.div_euclid(12)).ok()?,
-                (m0.rem_euclid(12) + 1) as u8,
-            )
-        }
+        When::RelMonth(k) => months_from(published?, k),
         When::RelYear(k) => {
             let p = published?;
             PartialDate::year(u16::try_from(p.year as i32 + k).ok()?)
         }
-        When::Weekday(w) => {
-            let p = published?;
-            if let (Some(m), Some(day)) = (p.month, p.day) {
-                // The last such weekday on or before the publication day.
-                let back = (weekday(p.year, m, day) as i32 - w as i32).rem_euclid(7);
-                let (y, m, d) = add_days((p.year, m, day), -back);
-                return PartialDate::day(y, m, d);
-            }
-            let pm = p.month?;
-            // A weekday inside a stated range of the publication month.
-            let mut hit = None;
-            for r in ranges {
-                let (year, month, from, to) = match r.when {
-                    When::Range {
-                        year,
-                        month,
-                        from,
-                        to,
-                    } => (year, month, from, to),
-                    When::Day { year, month, day } => (year, month, day, day),
-                    _ => continue,
-                };
-                {
-                    if month != pm || year.is_some_and(|y| y != p.year) {
-                        continue;
-                    }
-                    for day in from..=to.min(days_in_month(p.year, month)) {
-                        if weekday(p.year, month, day) == w {
-                            hit = Some(day);
-                        }
-                    }
-                }
-            }
-            match hit {
-                Some(day) => PartialDate::day(p.year, pm, day),
-                None => PartialDate::month(p.year, pm),
-            }
-        }
+        When::Weekday(w) => weekday_from(published?, w, ranges),
         When::Relative(k) => {
             let p = published?;
             match (p.month, p.day) {
@@ -617,6 +647,57 @@ pub(crate) fn resolve(
             }
         }
     }
+}
+
+/// The month `k` months from the publication month.
+fn months_from(p: PartialDate, k: i32) -> Option<PartialDate> {
+    let m0 = p.year as i32 * 12 + p.month? as i32 - 1 + k;
+    PartialDate::month(
+        u16::try_from(m0.div_euclid(12)).ok()?,
+        (m0.rem_euclid(12) + 1) as u8,
+    )
+}
+
+/// A bare weekday: the last such day on or before the publication day; with only the
+/// publication month, the day of a stated range that falls on it, else the month.
+fn weekday_from(p: PartialDate, w: u8, ranges: &[DateMention]) -> Option<PartialDate> {
+    if let (Some(m), Some(day)) = (p.month, p.day) {
+        // The last such weekday on or before the publication day.
+        let back = (weekday(p.year, m, day) as i32 - w as i32).rem_euclid(7);
+        let (y, m, d) = add_days((p.year, m, day), -back);
+        return PartialDate::day(y, m, d);
+    }
+    let pm = p.month?;
+    match weekday_in_ranges(p.year, pm, w, ranges) {
+        Some(day) => PartialDate::day(p.year, pm, day),
+        None => PartialDate::month(p.year, pm),
+    }
+}
+
+/// The last day falling on weekday `w` inside a stated range (or day) of month `pm`.
+fn weekday_in_ranges(year: u16, pm: u8, w: u8, ranges: &[DateMention]) -> Option<u8> {
+    let mut hit = None;
+    for r in ranges {
+        let (ry, month, from, to) = match r.when {
+            When::Range {
+                year,
+                month,
+                from,
+                to,
+            } => (year, month, from, to),
+            When::Day { year, month, day } => (year, month, day, day),
+            _ => continue,
+        };
+        if month != pm || ry.is_some_and(|y| y != year) {
+            continue;
+        }
+        for day in from..=to.min(days_in_month(year, month)) {
+            if weekday(year, month, day) == w {
+                hit = Some(day);
+            }
+        }
+    }
+    hit
 }
 
 #[cfg(test)]

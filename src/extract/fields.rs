@@ -36,72 +36,9 @@ pub(super) fn status_bit(s: Status) -> u8 {
 pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: bool) -> Agreement {
     let single = doc.single;
     let (sigs, sides) = signatories::find(ctx, f);
-    // Parties: core sentences, then signatories' sides, then the frame's other sentences
-    // and the headline when the core names fewer than two.
-    let mut parties: BTreeMap<Country, Span> = BTreeMap::new();
-    let add_from = |sents: &[usize], parties: &mut BTreeMap<Country, Span>| {
-        for &s in sents {
-            for m in ctx.in_sentence(s) {
-                if let Some(c) = party_of(ctx, m) {
-                    parties.entry(c).or_insert(Span::new(m.start, m.end));
-                }
-            }
-        }
-    };
-    add_from(&f.core, &mut parties);
-    for s in &sigs {
-        if let Some(c) = s.country {
-            parties.entry(c).or_insert(s.span);
-        }
-    }
-    if parties.len() < 2 {
-        let others: Vec<usize> = f
-            .sents
-            .iter()
-            .copied()
-            .filter(|s| f.core.binary_search(s).is_err())
-            .collect();
-        let mut more = BTreeMap::new();
-        add_from(&others, &mut more);
-        if single && f.core.first() != Some(&0) {
-            add_from(&[0], &mut more);
-        }
-        if parties.len() + more.len() <= 3 {
-            for (c, s) in more {
-                parties.entry(c).or_insert(s);
-            }
-        }
-    }
-
-    // Nothing near the instrument: the article's most-named countries.
-    if parties.is_empty() && article_wide {
-        for p in ranked_countries(ctx).into_iter().take(2) {
-            parties.insert(p.value, p.span);
-        }
-    }
-
-    // Signatories: sides completed from the parties when one is left.
+    let parties = parties_of(ctx, f, &sigs, single, article_wide);
     let mut signatories = sigs;
-    let known: Vec<Country> = signatories.iter().filter_map(|s| s.country).collect();
-    let left: Vec<Country> = parties
-        .keys()
-        .copied()
-        .filter(|c| !known.contains(c))
-        .collect();
-    // One party left and one signatory of unknown side: that side. An international
-    // body's signatory signs for none, and lets a single party go to the other.
-    let unknown = |i: usize| sides[i] == signatories::Side::Unknown;
-    let stateless = sides.contains(&signatories::Side::Stateless);
-    if left.len() == 1
-        && (0..signatories.len()).filter(|&i| unknown(i)).count() == 1
-        && (parties.len() >= 2 || stateless)
-    {
-        for (i, s) in signatories.iter_mut().enumerate() {
-            if unknown(i) {
-                s.country = Some(left[0]);
-            }
-        }
-    }
+    complete_sides(&mut signatories, &sides, &parties);
 
     let organizations = organizations(ctx, f);
     let event = event_of(ctx, f, doc.readers);
@@ -128,6 +65,89 @@ pub(super) fn fill(ctx: &Ctx<'_>, f: &Frame, doc: &DocFacts<'_>, article_wide: b
         location,
         event,
         domains,
+    }
+}
+
+/// The countries named in some sentences, each with its first mention.
+fn parties_in(ctx: &Ctx<'_>, sents: &[usize], parties: &mut BTreeMap<Country, Span>) {
+    for &s in sents {
+        for m in ctx.in_sentence(s) {
+            if let Some(c) = party_of(ctx, m) {
+                parties.entry(c).or_insert(Span::new(m.start, m.end));
+            }
+        }
+    }
+}
+
+/// Parties: core sentences, then signatories' sides, then the frame's other sentences
+/// and the headline when the core names fewer than two; with nothing near the
+/// instrument, the article's most-named countries.
+fn parties_of(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    sigs: &[crate::model::Signatory],
+    single: bool,
+    article_wide: bool,
+) -> BTreeMap<Country, Span> {
+    let mut parties: BTreeMap<Country, Span> = BTreeMap::new();
+    parties_in(ctx, &f.core, &mut parties);
+    for s in sigs {
+        if let Some(c) = s.country {
+            parties.entry(c).or_insert(s.span);
+        }
+    }
+    if parties.len() < 2 {
+        let others: Vec<usize> = f
+            .sents
+            .iter()
+            .copied()
+            .filter(|s| f.core.binary_search(s).is_err())
+            .collect();
+        let mut more = BTreeMap::new();
+        parties_in(ctx, &others, &mut more);
+        if single && f.core.first() != Some(&0) {
+            parties_in(ctx, &[0], &mut more);
+        }
+        if parties.len() + more.len() <= 3 {
+            for (c, s) in more {
+                parties.entry(c).or_insert(s);
+            }
+        }
+    }
+    // Nothing near the instrument: the article's most-named countries.
+    if parties.is_empty() && article_wide {
+        for p in ranked_countries(ctx).into_iter().take(2) {
+            parties.insert(p.value, p.span);
+        }
+    }
+    parties
+}
+
+/// Signatories' sides completed from the parties when one is left: one party left and
+/// one signatory of unknown side gives that side. An international body's signatory
+/// signs for none, and lets a single party go to the other.
+fn complete_sides(
+    signatories: &mut [crate::model::Signatory],
+    sides: &[signatories::Side],
+    parties: &BTreeMap<Country, Span>,
+) {
+    let known: Vec<Country> = signatories.iter().filter_map(|s| s.country).collect();
+    let left: Vec<Country> = parties
+        .keys()
+        .copied()
+        .filter(|c| !known.contains(c))
+        .collect();
+    let unknown = |i: usize| sides[i] == signatories::Side::Unknown;
+    let stateless = sides.contains(&signatories::Side::Stateless);
+    if left.len() == 1
+        && (0..signatories.len()).filter(|&i| unknown(i)).count() == 1
+        && (parties.len() >= 2 || stateless)
+    {
+        for (i, s) in signatories.iter_mut().enumerate() {
+            if unknown(i) {
+                s.country = Some(left[0]);
+            }
+        }
     }
 }
 
@@ -275,44 +295,41 @@ pub(super) fn date_of(
     parties: &[Country],
 ) -> Option<Spanned<crate::PartialDate>> {
     let ranges = doc.ranges;
-    // The dates of the core sentences, nearest to a signing cue (for ratified and
-    // referenced frames, the signing, not the approval), then the other sentences,
-    // then the sentences that report the ceremony without naming the instrument
-    // ("The signing ceremony took place on Saturday in Istanbul").
+    if let Some(d) = date_nearest_signing(ctx, f, ranges) {
+        return Some(d);
+    }
+    if let Some(d) = event.and_then(|e| date_of_event(ctx, e, ranges)) {
+        return Some(d);
+    }
+    if let Some(lead) = linked_lead_day(ctx, f, doc, parties) {
+        return Some(lead);
+    }
+    date_in_publication_month(ctx, f, ranges)
+}
+
+/// The dates of the core sentences, nearest to a signing cue (for ratified and
+/// referenced frames, the signing, not the approval), then the other sentences,
+/// then the sentences that report the ceremony without naming the instrument
+/// ("The signing ceremony took place on Saturday in Istanbul").
+fn date_nearest_signing(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    ranges: &[DateMention],
+) -> Option<Spanned<crate::PartialDate>> {
     for group in [&f.core, &f.sents, &f.signers] {
         let mut best: Option<(usize, Spanned<crate::PartialDate>)> = None;
         for &s in group.iter() {
-            let (ss, se) = ctx.sents[s];
-            // A recalled instrument's date stands by its own mention and participle
-            // ("la mémorandum signé en 2021"), not by the verb of today's signing.
-            let own: Vec<usize> = [f.instrument_span.start, f.status_span.start]
-                .into_iter()
-                .filter(|&p| p >= ss && p < se)
-                .collect();
-            let mut signs: Vec<usize> = if f.status == Status::Referenced && !own.is_empty() {
-                own
-            } else {
-                ctx.in_sentence(s)
-                    .iter()
-                    .filter(|m| match f.status {
-                        Status::Ratified => {
-                            Ctx::is(m, CueClass::Signed) || Ctx::is(m, CueClass::Referenced)
-                        }
-                        _ => {
-                            status_of(Ctx::cue(m).map(|c| c.0).unwrap_or(CueClass::Title)).is_some()
-                        }
-                    })
-                    .map(|m| m.start)
-                    .collect()
-            };
+            let signs = signing_positions(ctx, f, s);
             if signs.is_empty() {
                 continue;
             }
-            signs.sort_unstable();
             for &d in ctx.dates(s) {
                 if let Some((value, penalty)) = candidate(ctx, f, &d, ranges) {
                     let dist = nearest(&signs, d.span.start);
-                    let score = dist + penalty + other_instrument(ctx, f, s, &d);
+                    if other_instrument(ctx, f, s, &d) {
+                        continue;
+                    }
+                    let score = dist + penalty;
                     if best.as_ref().is_none_or(|b| score < b.0) {
                         best = Some((
                             score,
@@ -326,37 +343,75 @@ pub(super) fn date_of(
             return Some(d);
         }
     }
-    // Signed at an event: its stated range gives the month ("organisée du 12 au 14
-    // novembre"), its edition the year ("GITEX Africa 2024").
-    // Wherever the article names that event.
-    if let Some(e) = event {
-        let named = ctx.mentions.iter().enumerate().filter(
+    None
+}
+
+/// Where sentence `s` tells a signing, sorted: its status cues (for a ratified frame,
+/// its signing or recall cues); for a recalled instrument, its own mention and
+/// participle ("la mémorandum signé en 2021"), not the verb of today's signing.
+fn signing_positions(ctx: &Ctx<'_>, f: &Frame, s: usize) -> Vec<usize> {
+    let (ss, se) = ctx.sents[s];
+    let own: Vec<usize> = [f.instrument_span.start, f.status_span.start]
+        .into_iter()
+        .filter(|&p| p >= ss && p < se)
+        .collect();
+    let mut signs: Vec<usize> = if f.status == Status::Referenced && !own.is_empty() {
+        own
+    } else {
+        ctx.in_sentence(s)
+            .iter()
+            .filter(|m| match f.status {
+                Status::Ratified => {
+                    Ctx::is(m, CueClass::Signed) || Ctx::is(m, CueClass::Referenced)
+                }
+                _ => status_of(Ctx::cue(m).map(|c| c.0).unwrap_or(CueClass::Title)).is_some(),
+            })
+            .map(|m| m.start)
+            .collect()
+    };
+    signs.sort_unstable();
+    signs
+}
+
+/// Signed at an event: its stated range gives the month ("organisée du 12 au 14
+/// novembre"), its edition the year ("GITEX Africa 2024"), wherever the article names
+/// that event.
+fn date_of_event(
+    ctx: &Ctx<'_>,
+    e: &Spanned<String>,
+    ranges: &[DateMention],
+) -> Option<Spanned<crate::PartialDate>> {
+    let named =
+        ctx.mentions.iter().enumerate().filter(
             |(_, m)| matches!(m.entry, Entry::Event(i) if ctx.g.events[i as usize] == e.value),
         );
-        for (i, m) in named {
-            let s = ctx.sent_of[i];
-            let stated = ctx
-                .dates(s)
-                .iter()
-                .filter(|d| d.span.start >= m.end && d.span.start - m.end <= 160)
-                .find_map(|d| match d.when {
-                    When::Range { .. } | When::Edition(_) => {
-                        let v =
-                            dates::resolve(d, ctx.anchor(d.span.start), ranges, ctx.reference())?;
-                        Some(Spanned::new(v, d.span).by("date_of_event"))
-                    }
-                    _ => None,
-                });
-            if stated.is_some() {
-                return stated;
-            }
+    for (i, m) in named {
+        let s = ctx.sent_of[i];
+        let stated = ctx
+            .dates(s)
+            .iter()
+            .filter(|d| d.span.start >= m.end && d.span.start - m.end <= 160)
+            .find_map(|d| match d.when {
+                When::Range { .. } | When::Edition(_) => {
+                    let v = dates::resolve(d, ctx.anchor(d.span.start), ranges, ctx.reference())?;
+                    Some(Spanned::new(v, d.span).by("date_of_event"))
+                }
+                _ => None,
+            });
+        if stated.is_some() {
+            return stated;
         }
     }
-    if let Some(lead) = linked_lead_day(ctx, f, doc, parties) {
-        return Some(lead);
-    }
-    // A signing reported with no date of its own: the one day the article states in
-    // its publication month (a dateline, a quoted post's date).
+    None
+}
+
+/// A signing reported with no date of its own: the one day the article states in
+/// its publication month (a dateline, a quoted post's date).
+fn date_in_publication_month(
+    ctx: &Ctx<'_>,
+    f: &Frame,
+    ranges: &[DateMention],
+) -> Option<Spanned<crate::PartialDate>> {
     let p = ctx.published?;
     if f.status != Status::Signed || p.day.is_some() {
         return None;
@@ -381,27 +436,51 @@ pub(super) fn date_of(
     found
 }
 
-/// How much less a date counts when it follows the name of another kind of instrument:
-/// "ont signé une feuille de route pour la mise en œuvre de l'accord-cadre conclu en
-/// mars 2022", "the roadmap builds on the agreement reached in March 2022": March is
-/// the framework agreement's, not the roadmap's.
-fn other_instrument(ctx: &Ctx<'_>, f: &Frame, s: usize, d: &DateMention) -> usize {
-    const OTHER: usize = 150;
+/// Whether a date belongs to another instrument named before it in its sentence, and so
+/// cannot date this frame: "ont signé une feuille de route pour la mise en œuvre de
+/// l'accord-cadre conclu en mars 2022" (another kind named specifically), "the roadmap
+/// builds on the agreement reached in March 2022" (a generic name of another kind,
+/// right after a recall cue): March is the framework agreement's, not the roadmap's.
+fn other_instrument(ctx: &Ctx<'_>, f: &Frame, s: usize, d: &DateMention) -> bool {
     let ms = ctx.in_sentence(s);
     let before = &ms[..ms.partition_point(|m| m.start < d.span.start)];
     // A bounded look-back: a sentence of many dates stays linear.
-    let last = before
+    let Some(k) = before
         .iter()
         .rev()
         .take(24)
-        .find_map(|m| match Ctx::cue(m) {
-            Some((CueClass::Instrument, CueValue::Instrument(i))) => Some(i),
-            _ => None,
-        });
-    match last {
-        Some(i) if i != f.instrument => OTHER,
-        _ => 0,
+        .position(|m| Ctx::is(m, CueClass::Instrument) || Ctx::is(m, CueClass::Generic))
+    else {
+        return false;
+    };
+    let at = before.len() - 1 - k;
+    let m = &before[at];
+    match Ctx::cue(m) {
+        Some((CueClass::Instrument, CueValue::Instrument(i))) => i != f.instrument,
+        Some((CueClass::Generic, CueValue::Instrument(i))) => {
+            i != f.instrument && recall_cue_before(ctx, &before[..at], m)
+        }
+        _ => false,
     }
+}
+
+/// How close before a generic instrument name a recall cue must end to recall it.
+const RECALL_REACH: usize = 12;
+
+/// Whether a recall cue ("builds on", "under the", "dans le cadre de", "بموجب") ends
+/// right before mention `m`.
+fn recall_cue_before(ctx: &Ctx<'_>, before: &[Mention], m: &Mention) -> bool {
+    before.iter().rev().take(3).any(|r| {
+        // "dans le cadre de l'accord" reads as a setting cue too.
+        [CueClass::Referenced, CueClass::Recall, CueClass::Sideline]
+            .iter()
+            .any(|&c| Ctx::is(r, c))
+            && r.end <= m.start
+            && {
+                let gap = ctx.folded_range(r.end, m.start);
+                gap.len() <= RECALL_REACH && !gap.contains([',', ';', '.'])
+            }
+    })
 }
 
 /// How many sentences back a frame looks for the day of the talks it was signed at.
@@ -539,83 +618,105 @@ pub(super) fn location_of(
 ) -> Option<Spanned<String>> {
     for (group, core) in [(&f.core, true), (&f.sents, false), (&f.signers, false)] {
         for &s in group.iter() {
-            // For a ratified instrument (approved elsewhere than where it was signed) a
-            // place counts only beside a signing verb; outside the anchors' sentences,
-            // beside a signing verb or a setting ("on the sidelines of", "خلال زيارة"):
-            // "la création à Yaoundé d'un centre" is not where it was signed.
-            let signing = ctx
-                .in_sentence(s)
-                .iter()
-                .any(|m| Ctx::is(m, CueClass::Signed));
-            let setting = ctx
-                .in_sentence(s)
-                .iter()
-                .any(|m| Ctx::is(m, CueClass::Sideline));
-            if (f.status == Status::Ratified && !signing) || (!core && !signing && !setting) {
+            let Some(window) = clause_window(ctx, f, s, core) else {
                 continue;
-            }
-            // A recalled instrument's place follows its own mention ("الموقعة بالرباط
-            // سنة 2021"); the sentence's other places are today's.
-            let (ss, se) = ctx.sents[s];
-            let own = f.instrument_span.start >= ss && f.instrument_span.start < se;
-            let window = if f.status == Status::Referenced && own {
-                ctx.overlapping(
-                    s,
-                    f.instrument_span.start,
-                    (f.instrument_span.end + 160).min(se),
-                )
-            } else if f.status == Status::Referenced {
-                continue;
-            } else {
-                ctx.in_sentence(s)
             };
-            for m in window {
-                // "وزير دولة … للعمل عن بعد" is a portfolio, not a video link.
-                if Ctx::is(m, CueClass::Video) && !ctx.in_title(s, m.start, m.end) {
+            let found = video_in(ctx, s, window)
+                .or_else(|| place_in_clause(ctx, s, window))
+                .or_else(|| place_of_setting(ctx, s, window));
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    location_of_event(ctx, event?)
+}
+
+/// The mentions of sentence `s` that may tell where frame `f` was signed, or none.
+fn clause_window<'c>(ctx: &'c Ctx<'_>, f: &Frame, s: usize, core: bool) -> Option<&'c [Mention]> {
+    // For a ratified instrument (approved elsewhere than where it was signed) a
+    // place counts only beside a signing verb; outside the anchors' sentences,
+    // beside a signing verb or a setting ("on the sidelines of", "خلال زيارة"):
+    // "la création à Yaoundé d'un centre" is not where it was signed.
+    let signing = ctx
+        .in_sentence(s)
+        .iter()
+        .any(|m| Ctx::is(m, CueClass::Signed));
+    let setting = ctx
+        .in_sentence(s)
+        .iter()
+        .any(|m| Ctx::is(m, CueClass::Sideline));
+    if (f.status == Status::Ratified && !signing) || (!core && !signing && !setting) {
+        return None;
+    }
+    // A recalled instrument's place follows its own mention ("الموقعة بالرباط
+    // سنة 2021"); the sentence's other places are today's.
+    let (ss, se) = ctx.sents[s];
+    let own = f.instrument_span.start >= ss && f.instrument_span.start < se;
+    if f.status == Status::Referenced && own {
+        Some(ctx.overlapping(
+            s,
+            f.instrument_span.start,
+            (f.instrument_span.end + 160).min(se),
+        ))
+    } else if f.status == Status::Referenced {
+        None
+    } else {
+        Some(ctx.in_sentence(s))
+    }
+}
+
+/// Signed by video link.
+fn video_in(ctx: &Ctx<'_>, s: usize, window: &[Mention]) -> Option<Spanned<String>> {
+    // "وزير دولة … للعمل عن بعد" is a portfolio, not a video link.
+    let m = window
+        .iter()
+        .find(|m| Ctx::is(m, CueClass::Video) && !ctx.in_title(s, m.start, m.end))?;
+    Some(
+        Spanned::new("videoconference".to_string(), Span::new(m.start, m.end)).by("location_video"),
+    )
+}
+
+/// The first city of the clause.
+fn place_in_clause(ctx: &Ctx<'_>, s: usize, window: &[Mention]) -> Option<Spanned<String>> {
+    window.iter().find_map(|m| match m.entry {
+        Entry::Place(i) if country_is_place(ctx, m) && !country_not_city(ctx, s, m) => Some(
+            Spanned::new(
+                ctx.g.places[i as usize].name.clone(),
+                Span::new(m.start, m.end),
+            )
+            .by("location_in_clause"),
+        ),
+        _ => None,
+    })
+}
+
+/// The city in the name of the setting: "en marge de l'Expo Dubaï 2020", "during the
+/// Riyadh summit".
+fn place_of_setting(ctx: &Ctx<'_>, s: usize, window: &[Mention]) -> Option<Spanned<String>> {
+    for (k, cue) in window.iter().enumerate() {
+        if !Ctx::is(cue, CueClass::Sideline) {
+            continue;
+        }
+        for m in window[k + 1..].iter().take(3) {
+            let gap = ctx.folded_range(cue.end.min(m.start), m.start);
+            let near = gap.chars().count() <= 16 && !gap.contains([',', '.', ';', ':']);
+            if let (true, Entry::Place(i)) = (near, m.entry) {
+                if !country_not_city(ctx, s, m) {
+                    let name = ctx.g.places[i as usize].name.clone();
                     return Some(
-                        Spanned::new("videoconference".to_string(), Span::new(m.start, m.end))
-                            .by("location_video"),
+                        Spanned::new(name, Span::new(m.start, m.end)).by("location_of_setting"),
                     );
-                }
-            }
-            for m in window {
-                let place = match m.entry {
-                    Entry::Place(i) => Some(ctx.g.places[i as usize].name.clone()),
-                    _ => None,
-                };
-                if let Some(p) = place {
-                    if country_is_place(ctx, m) && !country_not_city(ctx, s, m) {
-                        return Some(
-                            Spanned::new(p, Span::new(m.start, m.end)).by("location_in_clause"),
-                        );
-                    }
-                }
-            }
-            // The city in the name of the setting: "en marge de l'Expo Dubaï 2020",
-            // "during the Riyadh summit".
-            for (k, cue) in window.iter().enumerate() {
-                if !Ctx::is(cue, CueClass::Sideline) {
-                    continue;
-                }
-                for m in window[k + 1..].iter().take(3) {
-                    let gap = ctx.folded_range(cue.end.min(m.start), m.start);
-                    let near = gap.chars().count() <= 16 && !gap.contains([',', '.', ';', ':']);
-                    if let (true, Entry::Place(i)) = (near, m.entry) {
-                        if !country_not_city(ctx, s, m) {
-                            let name = ctx.g.places[i as usize].name.clone();
-                            return Some(
-                                Spanned::new(name, Span::new(m.start, m.end))
-                                    .by("location_of_setting"),
-                            );
-                        }
-                    }
                 }
             }
         }
     }
-    // Signed at an event: where the article says the event is held ("GITEX Africa,
-    // organisée du 29 au 31 mai à Marrakech"), or the city in its name ("Expo 2020 Dubai").
-    let e = event?;
+    None
+}
+
+/// Signed at an event: where the article says the event is held ("GITEX Africa,
+/// organisée du 29 au 31 mai à Marrakech"), or the city in its name ("Expo 2020 Dubai").
+fn location_of_event(ctx: &Ctx<'_>, e: &Spanned<String>) -> Option<Spanned<String>> {
     let s = ctx.sentence_at(e.span.start);
     let held = ctx
         .within(s, e.span.end, ctx.sents[s].1)
