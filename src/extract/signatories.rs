@@ -338,13 +338,17 @@ fn witness_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
             .any(|m| m.start == at && Ctx::is(m, CueClass::Witness))
 }
 
-/// A signing verb right after the name, its subject: "X a signé", "X signed".
+/// A signing verb right after the name, its subject: "X a signé", "X signed", past a
+/// day between them ("X on Tuesday signed").
 fn signs_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
     let ms = ctx.in_sentence(s);
     let from = ms.partition_point(|m| m.start < b);
-    ms[from..].first().is_some_and(|m| {
+    let day = |m: &Mention| {
+        Ctx::is(m, CueClass::Weekday) || Ctx::is(m, CueClass::RelDay) || Ctx::is(m, CueClass::Month)
+    };
+    ms[from..].iter().find(|m| !day(m)).is_some_and(|m| {
         Ctx::is(m, CueClass::Signed)
-            && m.start - b <= 24
+            && m.start - b <= 40
             && !ctx.text[b..m.start].contains([',', ';', '،'])
     })
 }
@@ -949,7 +953,10 @@ fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
             && matches!(
                 m.entry,
                 Entry::Cue {
-                    class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart,
+                    class: CueClass::Title
+                        | CueClass::Honorific
+                        | CueClass::Counterpart
+                        | CueClass::Head,
                     ..
                 }
             )
