@@ -198,6 +198,7 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
         "سعادة",
     ],
     name_lead: &["مع", "وعن", "عن", "بين", "وبين", "قبل", "ومع"],
+    on_behalf: &["نيابه عن", "عن الجانب"],
     article: &["ال", "وال", "بال", "لل", "ولل", "فال"],
 };
 

@@ -110,6 +110,7 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
     glued_and: "",
     clause_opener: &[],
     name_lead: &[],
+    on_behalf: &["on behalf of ", "for "],
     article: &[],
 };
 

@@ -261,6 +261,7 @@ mod tests {
                 ("president", sw.president),
                 ("name_lead", sw.name_lead),
                 ("article", sw.article),
+                ("on_behalf", sw.on_behalf),
                 ("title_of", sw.title_of),
             ] {
                 check(&format!("{lang:?}.signers.{name}"), words);

@@ -102,6 +102,9 @@ pub(crate) struct SignerWords {
     pub clause_opener: &'static [&'static str],
     /// Words that lead to a side's signer ("مع", "عن", "بين"), folded.
     pub name_lead: &'static [&'static str],
+    /// Words after a signing verb that name the side its subject signs for ("on behalf
+    /// of ", "au nom de ", "نيابة عن"), folded.
+    pub on_behalf: &'static [&'static str],
     /// Prefixes of a word that carries the article, bare or after a clitic ("ال",
     /// "وال", "لل"), folded.
     pub article: &'static [&'static str],
@@ -341,21 +344,66 @@ fn witness_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
 /// A signing verb right after the name, its subject: "X a signé", "X signed", past a
 /// day between them ("X on Tuesday signed").
 fn signs_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
+    signing_verb_after(ctx, s, b).is_some()
+}
+
+/// The signing verb whose subject is the name ending at `b`.
+fn signing_verb_after<'c>(ctx: &'c Ctx<'_>, s: usize, b: usize) -> Option<&'c Mention> {
     let ms = ctx.in_sentence(s);
     let from = ms.partition_point(|m| m.start < b);
     let day = |m: &Mention| {
         Ctx::is(m, CueClass::Weekday) || Ctx::is(m, CueClass::RelDay) || Ctx::is(m, CueClass::Month)
     };
-    ms[from..].iter().find(|m| !day(m)).is_some_and(|m| {
+    ms[from..].iter().find(|m| !day(m)).filter(|m| {
         Ctx::is(m, CueClass::Signed)
             && m.start - b <= 40
             && !ctx.text[b..m.start].contains([',', ';', '،'])
     })
 }
 
+/// A name that signs for a side: "X signed on behalf of Kenya", "X a signé au nom du
+/// Maroc", "X signed for Ghana". The verb's longest form ends the verb.
+fn signs_for_side(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
+    side_words_after(ctx, s, b).is_some()
+}
+
+/// The country named right after "on behalf of" when the name at `..b` signs for it.
+fn side_signed_for(ctx: &Ctx<'_>, s: usize, b: usize) -> Option<crate::Country> {
+    let at = side_words_after(ctx, s, b)?;
+    let stop = floor_boundary(ctx.text, (at + 40).min(ctx.sents[s].1));
+    ctx.within(s, at, stop)
+        .iter()
+        .find_map(|m| party_of_side(ctx, m))
+}
+
+/// Where the words that name the side open ("on behalf of |Kenya"), in the original
+/// text, when a signing verb follows the name ending at `b`.
+fn side_words_after(ctx: &Ctx<'_>, s: usize, b: usize) -> Option<usize> {
+    let v = signing_verb_after(ctx, s, b)?;
+    let end = ctx
+        .overlapping(s, v.start, v.end)
+        .iter()
+        .filter(|m| m.start == v.start && Ctx::is(m, CueClass::Signed))
+        .map(|m| m.end)
+        .max()
+        .unwrap_or(v.end);
+    let se = ctx.sents[s].1;
+    let stop = floor_boundary(ctx.text, (end + 40).min(se));
+    let after = ctx.folded_range(end, stop);
+    let after = after.trim_start();
+    signer_words(ctx.lang)
+        .on_behalf
+        .iter()
+        .any(|w| after.starts_with(w))
+        .then_some(end)
+}
+
 /// The side a name signs for: a country named in its title phrase before it (back to
 /// the previous name or clause), or in its apposition after it.
 fn side(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> Side {
+    if let Some(c) = side_signed_for(ctx, s, b) {
+        return Side::Country(c);
+    }
     let (ss, se) = ctx.sents[s];
     // Before: back to a clause break ("et", "and", "و" + title) or the sentence start.
     let mut from = ss;
@@ -713,7 +761,10 @@ impl<'c, 'a> LatinWords<'c, 'a> {
     fn push_name(&self, first: usize, last_cap: usize, out: &mut Vec<Candidate>) {
         let n_caps = (first..=last_cap).filter(|&k| self.is_cap(k)).count();
         let (na, nb) = self.name_bounds(first, last_cap);
-        if self.is_cap(first) && (2..=6).contains(&n_caps) && introduced(self.ctx, self.s, na) {
+        if self.is_cap(first)
+            && (2..=6).contains(&n_caps)
+            && (introduced(self.ctx, self.s, na) || signs_for_side(self.ctx, self.s, nb))
+        {
             push_candidate(out, na, nb);
         }
     }
@@ -901,11 +952,26 @@ fn conjoined_to_portfolio(
         w.chars().next().is_some_and(char::is_uppercase)
             && gap.trim().is_empty()
             && !found.iter().any(|o| o.0 < ss + d && ss + c < o.1)
+            && !names_country(ctx, s, ss + c, ss + d)
     };
     sw.portfolio_and
         .iter()
         .any(|w| crate::text::fold_str(prev_word) == *w)
         && cap_before
+}
+
+/// Whether a country's name covers `a..b`: "au nom du Kenya et Kofi Asante" joins a
+/// side to the next signer, not two words of a portfolio.
+fn names_country(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> bool {
+    ctx.overlapping(s, a, b).iter().any(|m| {
+        matches!(
+            m.entry,
+            Entry::Country {
+                kind: CountryKind::Name | CountryKind::Official,
+                ..
+            }
+        )
+    })
 }
 
 /// Whether the portfolio goes on after the run that ends at `end`: "… Storage and
