@@ -152,6 +152,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
             Lang::Ar => arabic_names(ctx, s),
             _ => latin_names(ctx, s),
         };
+        let mut last_witness = None;
         for (a, b, person) in names {
             // Who will sign a planned instrument is known only when the text says so.
             if f.status == Status::Planned && !after_signer_lead(ctx, s, a) {
@@ -163,7 +164,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
             // A head of state signs only when the text says so: "le Premier ministre X a
             // signé".
             let head = headed(ctx, s, a) && !signs_after(ctx, s, b);
-            if witnessed(ctx, s, a) || witness_after(ctx, s, b) || head {
+            let listed = last_witness.is_some_and(|w| listed_with_witness(ctx, s, w, a, b));
+            let witness = witnessed(ctx, s, a) && !signs_after(ctx, s, b);
+            if witness || witness_after(ctx, s, b) || listed {
+                last_witness = Some(b);
+                continue;
+            }
+            if head {
                 continue;
             }
             let name = ctx.text[a..b].trim().to_string();
@@ -219,6 +226,24 @@ fn witnessed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
                     .any(|x| Ctx::is(x, CueClass::Signed) || Ctx::is(x, CueClass::Instrument))
         }
     })
+}
+
+/// A name coordinated with the witness before it, which ended at `w`: "une rencontre
+/// entre la ministre X, et le ministre Y", "in the presence of X and Y". No signing verb
+/// or instrument stands between them, nor one after the name.
+fn listed_with_witness(ctx: &Ctx<'_>, s: usize, w: usize, a: usize, b: usize) -> bool {
+    let between = &ctx.text[w..a];
+    between.len() < 200
+        && !between.contains([';', '.'])
+        && rules(ctx.lang)
+            .coordination
+            .iter()
+            .any(|c| crate::text::fold_str(between).contains(c))
+        && !ctx
+            .within(s, w, a)
+            .iter()
+            .any(|x| Ctx::is(x, CueClass::Signed) || Ctx::is(x, CueClass::Instrument))
+        && !signs_after(ctx, s, b)
 }
 
 /// A head of state's title right before the name ("President Paul Kagame", "le roi"):
