@@ -372,8 +372,12 @@ fn signs_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
     signing_verb_after(ctx, s, b).is_some()
 }
 
-/// The signing verb whose subject is the name ending at `b`.
+/// The signing verb whose subject is the name ending at `b`; a possessor is none ("X's
+/// delegation signed").
 fn signing_verb_after<'c>(ctx: &'c Ctx<'_>, s: usize, b: usize) -> Option<&'c Mention> {
+    if ctx.text[b..].starts_with(['\'', '’']) {
+        return None;
+    }
     let ms = ctx.in_sentence(s);
     let from = ms.partition_point(|m| m.start < b);
     let day = |m: &Mention| {
