@@ -111,6 +111,7 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
     clause_opener: &[],
     name_lead: &[],
     on_behalf: &["on behalf of ", "for "],
+    signing_noun: &["the signing", "signing ceremony", "signing", "signature"],
     article: &[],
 };
 

@@ -140,6 +140,13 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
         "pour la ",
         "pour l'",
     ],
+    signing_noun: &[
+        "signature",
+        "la signature",
+        "ceremonie de signature",
+        "signataires",
+        "conclusion",
+    ],
     article: &[],
 };
 

@@ -105,6 +105,9 @@ pub(crate) struct SignerWords {
     /// Words after a signing verb that name the side its subject signs for ("on behalf
     /// of ", "au nom de ", "نيابة عن"), folded.
     pub on_behalf: &'static [&'static str],
+    /// Signing cues that are nouns, not verbs ("signature", "the signing"), folded: a
+    /// name before one is not its subject ("X à la cérémonie de signature").
+    pub signing_noun: &'static [&'static str],
     /// Prefixes of a word that carries the article, bare or after a clitic ("ال",
     /// "وال", "لل"), folded.
     pub article: &'static [&'static str],
@@ -383,8 +386,10 @@ fn signing_verb_after<'c>(ctx: &'c Ctx<'_>, s: usize, b: usize) -> Option<&'c Me
     let day = |m: &Mention| {
         Ctx::is(m, CueClass::Weekday) || Ctx::is(m, CueClass::RelDay) || Ctx::is(m, CueClass::Month)
     };
+    let nouns = signer_words(ctx.lang).signing_noun;
     ms[from..].iter().find(|m| !day(m)).filter(|m| {
         Ctx::is(m, CueClass::Signed)
+            && !nouns.contains(&ctx.folded_range(m.start, m.end))
             && m.start - b <= 40
             && !ctx.text[b..m.start].contains([',', ';', '،'])
     })
