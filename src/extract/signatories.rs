@@ -156,7 +156,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
             _ => latin_names(ctx, s),
         };
         let mut last_witness = None;
+        let nominal = first_signing_noun(ctx, s);
         for (a, b, person) in names {
+            // "à la cérémonie de signature, M. X a salué": with no signing verb, a name
+            // after the noun signs only when the signature is "by" or "between" them.
+            let after_noun = nominal.is_some_and(|n| n <= a);
+            if after_noun && !after_signer_lead(ctx, s, a) && !between_after_noun(ctx, s, a) {
+                continue;
+            }
             // Who will sign a planned instrument is known only when the text says so.
             if f.status == Status::Planned && !after_signer_lead(ctx, s, a) {
                 continue;
@@ -204,6 +211,40 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
         }
     }
     (out, sides)
+}
+
+/// Where the first signing cue of sentence `s` opens, when every one is a noun ("la
+/// cérémonie de signature"): the sentence tells no one signed.
+fn first_signing_noun(ctx: &Ctx<'_>, s: usize) -> Option<usize> {
+    let nouns = signer_words(ctx.lang).signing_noun;
+    let mut signed = ctx
+        .in_sentence(s)
+        .iter()
+        .filter(|m| Ctx::is(m, CueClass::Signed))
+        .peekable();
+    let first = signed.peek()?.start;
+    signed
+        .all(|m| nouns.contains(&ctx.folded_range(m.start, m.end)))
+        .then_some(first)
+}
+
+/// "la signature d'un protocole entre le ministre X et son homologue Y": a "between"
+/// word after a signing noun, in the stretch before the name.
+fn between_after_noun(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
+    let from = floor_boundary(ctx.text, a.saturating_sub(300).max(ctx.sents[s].0));
+    let Some(noun) = ctx
+        .within(s, from, a)
+        .iter()
+        .rfind(|m| Ctx::is(m, CueClass::Signed))
+    else {
+        return false;
+    };
+    let stretch = ctx.folded_range(noun.end, a);
+    rules(ctx.lang).between_lead.iter().any(|w| {
+        stretch
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|x| x == *w)
+    })
 }
 
 fn same_name(a: &str, b: &str) -> bool {
