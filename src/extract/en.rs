@@ -136,6 +136,8 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
     glued_and: "",
     clause_opener: &[],
     name_lead: &[],
+    on_behalf: &["on behalf of ", "for "],
+    signing_noun: &["the signing", "signing ceremony", "signing", "signature"],
     article: &[],
 };
 

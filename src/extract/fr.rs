@@ -137,6 +137,24 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
     glued_and: "",
     clause_opener: &[],
     name_lead: &[],
+    on_behalf: &[
+        "au nom de ",
+        "au nom du ",
+        "au nom des ",
+        "au nom d'",
+        "pour le compte de ",
+        "pour le compte du ",
+        "pour le ",
+        "pour la ",
+        "pour l'",
+    ],
+    signing_noun: &[
+        "signature",
+        "la signature",
+        "ceremonie de signature",
+        "signataires",
+        "conclusion",
+    ],
     article: &[],
 };
 

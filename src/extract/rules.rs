@@ -326,6 +326,8 @@ mod tests {
                 ("president", sw.president),
                 ("name_lead", sw.name_lead),
                 ("article", sw.article),
+                ("on_behalf", sw.on_behalf),
+                ("signing_noun", sw.signing_noun),
                 ("title_of", sw.title_of),
             ] {
                 check(&format!("{lang:?}.signers.{name}"), words);

@@ -102,6 +102,12 @@ pub(crate) struct SignerWords {
     pub clause_opener: &'static [&'static str],
     /// Words that lead to a side's signer ("مع", "عن", "بين"), folded.
     pub name_lead: &'static [&'static str],
+    /// Words after a signing verb that name the side its subject signs for ("on behalf
+    /// of ", "au nom de ", "نيابة عن"), folded.
+    pub on_behalf: &'static [&'static str],
+    /// Signing cues that are nouns, not verbs ("signature", "the signing"), folded: a
+    /// name before one is not its subject ("X à la cérémonie de signature").
+    pub signing_noun: &'static [&'static str],
     /// Prefixes of a word that carries the article, bare or after a clitic ("ال",
     /// "وال", "لل"), folded.
     pub article: &'static [&'static str],
@@ -149,7 +155,15 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
             Lang::Ar => arabic_names(ctx, s),
             _ => latin_names(ctx, s),
         };
+        let mut last_witness = None;
+        let nominal = first_signing_noun(ctx, s);
         for (a, b, person) in names {
+            // "à la cérémonie de signature, M. X a salué": with no signing verb, a name
+            // after the noun signs only when the signature is "by" or "between" them.
+            let after_noun = nominal.is_some_and(|n| n <= a);
+            if after_noun && !after_signer_lead(ctx, s, a) && !between_after_noun(ctx, s, a) {
+                continue;
+            }
             // Who will sign a planned instrument is known only when the text says so.
             if f.status == Status::Planned && !after_signer_lead(ctx, s, a) {
                 continue;
@@ -160,7 +174,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
             // A head of state signs only when the text says so: "le Premier ministre X a
             // signé".
             let head = headed(ctx, s, a) && !signs_after(ctx, s, b);
-            if witnessed(ctx, s, a) || witness_after(ctx, s, b) || head {
+            let listed = last_witness.is_some_and(|w| listed_with_witness(ctx, s, w, a, b));
+            let witness = witnessed(ctx, s, a) && !signs_after(ctx, s, b);
+            if witness || witness_after(ctx, s, b) || listed {
+                last_witness = Some(b);
+                continue;
+            }
+            if head {
                 continue;
             }
             let name = ctx.text[a..b].trim().to_string();
@@ -193,6 +213,40 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
     (out, sides)
 }
 
+/// Where the first signing cue of sentence `s` opens, when every one is a noun ("la
+/// cérémonie de signature"): the sentence tells no one signed.
+fn first_signing_noun(ctx: &Ctx<'_>, s: usize) -> Option<usize> {
+    let nouns = signer_words(ctx.lang).signing_noun;
+    let mut signed = ctx
+        .in_sentence(s)
+        .iter()
+        .filter(|m| Ctx::is(m, CueClass::Signed))
+        .peekable();
+    let first = signed.peek()?.start;
+    signed
+        .all(|m| nouns.contains(&ctx.folded_range(m.start, m.end)))
+        .then_some(first)
+}
+
+/// "la signature d'un protocole entre le ministre X et son homologue Y": a "between"
+/// word after a signing noun, in the stretch before the name.
+fn between_after_noun(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
+    let from = floor_boundary(ctx.text, a.saturating_sub(300).max(ctx.sents[s].0));
+    let Some(noun) = ctx
+        .within(s, from, a)
+        .iter()
+        .rfind(|m| Ctx::is(m, CueClass::Signed))
+    else {
+        return false;
+    };
+    let stretch = ctx.folded_range(noun.end, a);
+    rules(ctx.lang).between_lead.iter().any(|w| {
+        stretch
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|x| x == *w)
+    })
+}
+
 fn same_name(a: &str, b: &str) -> bool {
     let fa = crate::text::fold_str(a);
     let fb = crate::text::fold_str(b);
@@ -216,6 +270,24 @@ fn witnessed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
                     .any(|x| Ctx::is(x, CueClass::Signed) || Ctx::is(x, CueClass::Instrument))
         }
     })
+}
+
+/// A name coordinated with the witness before it, which ended at `w`: "une rencontre
+/// entre la ministre X, et le ministre Y", "in the presence of X and Y". No signing verb
+/// or instrument stands between them, nor one after the name.
+fn listed_with_witness(ctx: &Ctx<'_>, s: usize, w: usize, a: usize, b: usize) -> bool {
+    let between = &ctx.text[w..a];
+    between.len() < 200
+        && !between.contains([';', '.'])
+        && rules(ctx.lang)
+            .coordination
+            .iter()
+            .any(|c| crate::text::fold_str(between).contains(c))
+        && !ctx
+            .within(s, w, a)
+            .iter()
+            .any(|x| Ctx::is(x, CueClass::Signed) || Ctx::is(x, CueClass::Instrument))
+        && !signs_after(ctx, s, b)
 }
 
 /// A head of state's title right before the name ("President Paul Kagame", "le roi"):
@@ -338,20 +410,75 @@ fn witness_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
             .any(|m| m.start == at && Ctx::is(m, CueClass::Witness))
 }
 
-/// A signing verb right after the name, its subject: "X a signé", "X signed".
+/// A signing verb right after the name, its subject: "X a signé", "X signed", past a
+/// day between them ("X on Tuesday signed").
 fn signs_after(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
+    signing_verb_after(ctx, s, b).is_some()
+}
+
+/// The signing verb whose subject is the name ending at `b`; a possessor is none ("X's
+/// delegation signed").
+fn signing_verb_after<'c>(ctx: &'c Ctx<'_>, s: usize, b: usize) -> Option<&'c Mention> {
+    if ctx.text[b..].starts_with(['\'', '’']) {
+        return None;
+    }
     let ms = ctx.in_sentence(s);
     let from = ms.partition_point(|m| m.start < b);
-    ms[from..].first().is_some_and(|m| {
+    let day = |m: &Mention| {
+        Ctx::is(m, CueClass::Weekday) || Ctx::is(m, CueClass::RelDay) || Ctx::is(m, CueClass::Month)
+    };
+    let nouns = signer_words(ctx.lang).signing_noun;
+    ms[from..].iter().find(|m| !day(m)).filter(|m| {
         Ctx::is(m, CueClass::Signed)
-            && m.start - b <= 24
+            && !nouns.contains(&ctx.folded_range(m.start, m.end))
+            && m.start - b <= 40
             && !ctx.text[b..m.start].contains([',', ';', '،'])
     })
+}
+
+/// A name that signs for a side: "X signed on behalf of Kenya", "X a signé au nom du
+/// Maroc", "X signed for Ghana". The verb's longest form ends the verb.
+fn signs_for_side(ctx: &Ctx<'_>, s: usize, b: usize) -> bool {
+    side_words_after(ctx, s, b).is_some()
+}
+
+/// The country named right after "on behalf of" when the name at `..b` signs for it.
+fn side_signed_for(ctx: &Ctx<'_>, s: usize, b: usize) -> Option<crate::Country> {
+    let at = side_words_after(ctx, s, b)?;
+    let stop = floor_boundary(ctx.text, (at + 40).min(ctx.sents[s].1));
+    ctx.within(s, at, stop)
+        .iter()
+        .find_map(|m| party_of_side(ctx, m))
+}
+
+/// Where the words that name the side open ("on behalf of |Kenya"), in the original
+/// text, when a signing verb follows the name ending at `b`.
+fn side_words_after(ctx: &Ctx<'_>, s: usize, b: usize) -> Option<usize> {
+    let v = signing_verb_after(ctx, s, b)?;
+    let end = ctx
+        .overlapping(s, v.start, v.end)
+        .iter()
+        .filter(|m| m.start == v.start && Ctx::is(m, CueClass::Signed))
+        .map(|m| m.end)
+        .max()
+        .unwrap_or(v.end);
+    let se = ctx.sents[s].1;
+    let stop = floor_boundary(ctx.text, (end + 40).min(se));
+    let after = ctx.folded_range(end, stop);
+    let after = after.trim_start();
+    signer_words(ctx.lang)
+        .on_behalf
+        .iter()
+        .any(|w| after.starts_with(w))
+        .then_some(end)
 }
 
 /// The side a name signs for: a country named in its title phrase before it (back to
 /// the previous name or clause), or in its apposition after it.
 fn side(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> Side {
+    if let Some(c) = side_signed_for(ctx, s, b) {
+        return Side::Country(c);
+    }
     let (ss, se) = ctx.sents[s];
     // Before: back to a clause break ("et", "and", "و" + title) or the sentence start.
     let mut from = ss;
@@ -710,7 +837,10 @@ impl<'c, 'a> LatinWords<'c, 'a> {
     fn push_name(&self, first: usize, last_cap: usize, out: &mut Vec<Candidate>) {
         let n_caps = (first..=last_cap).filter(|&k| self.is_cap(k)).count();
         let (na, nb) = self.name_bounds(first, last_cap);
-        if self.is_cap(first) && (2..=6).contains(&n_caps) && introduced(self.ctx, self.s, na) {
+        if self.is_cap(first)
+            && (2..=6).contains(&n_caps)
+            && (introduced(self.ctx, self.s, na) || signs_for_side(self.ctx, self.s, nb))
+        {
             push_candidate(out, na, nb);
         }
     }
@@ -898,11 +1028,26 @@ fn conjoined_to_portfolio(
         w.chars().next().is_some_and(char::is_uppercase)
             && gap.trim().is_empty()
             && !found.iter().any(|o| o.0 < ss + d && ss + c < o.1)
+            && !names_country(ctx, s, ss + c, ss + d)
     };
     sw.portfolio_and
         .iter()
         .any(|w| crate::text::fold_str(prev_word) == *w)
         && cap_before
+}
+
+/// Whether a country's name covers `a..b`: "au nom du Kenya et Kofi Asante" joins a
+/// side to the next signer, not two words of a portfolio.
+fn names_country(ctx: &Ctx<'_>, s: usize, a: usize, b: usize) -> bool {
+    ctx.overlapping(s, a, b).iter().any(|m| {
+        matches!(
+            m.entry,
+            Entry::Country {
+                kind: CountryKind::Name | CountryKind::Official,
+                ..
+            }
+        )
+    })
 }
 
 /// Whether the portfolio goes on after the run that ends at `end`: "… Storage and
@@ -950,7 +1095,10 @@ fn introduced(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
             && matches!(
                 m.entry,
                 Entry::Cue {
-                    class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart,
+                    class: CueClass::Title
+                        | CueClass::Honorific
+                        | CueClass::Counterpart
+                        | CueClass::Head,
                     ..
                 }
             )
