@@ -219,3 +219,10 @@ pub(crate) static EVENTS: EventWords = EventWords {
     edition: &[],
     venues: &[],
 };
+
+/// Endings of a plural instrument head (folded): "مذكرات", "اتفاقيات".
+pub(crate) const PLURAL_ENDINGS: &[&str] = &["ات"];
+
+/// Endings of a dual instrument head (folded), a count of two: "مذكرتي تفاهم",
+/// "اتفاقيتين".
+pub(crate) const DUAL_ENDINGS: &[&str] = &["تي", "تين", "يين"];

@@ -117,7 +117,8 @@ fn plural_form(folded: &str) -> bool {
     let head = folded.split(' ').next().unwrap_or("");
     let last = folded.rsplit(' ').next().unwrap_or("");
     let latin = |w: &str| w.ends_with('s') && w.len() > 3 && !w.ends_with("ss");
-    head.ends_with("ات") || head == "memoranda" || latin(head) || (last.is_ascii() && latin(last))
+    let arabic = super::ar::PLURAL_ENDINGS.iter().any(|e| head.ends_with(e));
+    arabic || head == "memoranda" || latin(head) || (last.is_ascii() && latin(last))
 }
 
 /// The frame of a counted group that an ordinal names ("la seconde convention").
@@ -412,7 +413,7 @@ pub(super) fn count_before(ctx: &Ctx<'_>, idx: usize, m: &Mention) -> u16 {
         // Number words after the noun: "مذكرات تفاهم ثلاث", and duals: "مذكرتي تفاهم".
         let f = ctx.folded_range(m.start, m.end);
         let head = f.split(' ').next().unwrap_or("");
-        if head.ends_with("تي") || head.ends_with("تين") || head.ends_with("يين") {
+        if super::ar::DUAL_ENDINGS.iter().any(|e| head.ends_with(e)) {
             return 2;
         }
         if let Some(n) = ctx.mentions.get(idx + 1) {
