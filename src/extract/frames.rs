@@ -620,6 +620,9 @@ fn anchor_target(
     if let Some(t) = by_ordinal(frames, im) {
         return Some(t);
     }
+    if ordinal_opens(frames, im) {
+        return None;
+    }
     let by_counterpart = im.counterpart.and_then(|c| {
         frames
             .iter()
@@ -641,6 +644,13 @@ fn anchor_target(
         .rposition(|f| f.ordinal <= 1 && fits(f))
         // Several frames from a count: the mention attaches to the last one.
         .or_else(|| frames.iter().rposition(fits))
+}
+
+/// Rule `ordinal_without_count`: an ordinal past the frames of its kind names one
+/// more instrument ("an MoU … the second MoU", "la première convention … la seconde
+/// convention", "المذكرة الثانية") though no count was stated.
+fn ordinal_opens(frames: &[Frame], im: &InstrumentMention) -> bool {
+    im.ordinal >= 2 && frames.iter().filter(|f| compatible(f, im)).count() < im.ordinal as usize
 }
 
 /// Another pair of countries is another instrument: "l'accord avec le Brésil … la
@@ -737,7 +747,7 @@ fn open_frames(
             core: vec![im.sent],
             countries: countries.of(ctx, im.sent).to_vec(),
             sents: vec![im.sent],
-            ordinal: if im.count > 1 { k + 1 } else { 0 },
+            ordinal: if im.count > 1 { k + 1 } else { im.ordinal },
             signers: Vec::new(),
             about: Vec::new(),
             counterparts: im.counterpart.into_iter().collect(),
