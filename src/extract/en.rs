@@ -74,7 +74,7 @@ pub(crate) static RULES: Rules = Rules {
         "a set of",
         "separate",
     ],
-    another_before: &["another", "yet another"],
+    another_before: &["another", "yet another", "the other"],
     another_after: &[],
     indefinite: &["a", "an"],
     clause_break: &["and", "along with", "with"],

@@ -76,7 +76,7 @@ pub(crate) static RULES: Rules = Rules {
         "un ensemble de",
         "des",
     ],
-    another_before: &["un autre", "une autre"],
+    another_before: &["un autre", "une autre", "l'autre"],
     another_after: &[],
     indefinite: &["un", "une"],
     clause_break: &["et", "ainsi que", "avec"],

@@ -603,7 +603,7 @@ fn anchor_target(
     status: Status,
     countries: &mut SentenceCountries,
 ) -> Option<usize> {
-    let one_more = im.another && frames.iter().all(|f| f.ordinal == 0);
+    let one_more = im.another && frames.iter().all(|f| f.ordinal <= 1);
     if im.count > 1 || one_more {
         return None;
     }
