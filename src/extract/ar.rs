@@ -69,6 +69,8 @@ pub(crate) static RULES: Rules = Rules {
     another_before: &[],
     another_after: &["اخري", "اخر"],
     indefinite: &[],
+    additive_lead: &["كما"],
+    definite_prefix: &["ال", "وال", "بال", "لل", "فال"],
     clause_break: &["و"],
     range_to: &["إلى", "حتى", "و"],
     day_suffix: &[],

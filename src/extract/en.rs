@@ -77,6 +77,8 @@ pub(crate) static RULES: Rules = Rules {
     another_before: &["another", "yet another", "the other"],
     another_after: &[],
     indefinite: &["a", "an"],
+    additive_lead: &["additionally", "in addition", "moreover", "furthermore"],
+    definite_prefix: &[],
     clause_break: &["and", "along with", "with"],
     range_to: &["to", "until", "through", "and"],
     day_suffix: &["st", "nd", "rd", "th"],

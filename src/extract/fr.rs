@@ -79,6 +79,8 @@ pub(crate) static RULES: Rules = Rules {
     another_before: &["un autre", "une autre", "l'autre"],
     another_after: &[],
     indefinite: &["un", "une"],
+    additive_lead: &["par ailleurs", "en outre", "de plus", "en plus"],
+    definite_prefix: &[],
     clause_break: &["et", "ainsi que", "avec"],
     range_to: &["au", "a", "et"],
     day_suffix: &["er"],

@@ -28,6 +28,9 @@ pub(super) struct InstrumentMention {
     plural: bool,
     /// Singular with an indefinite article: "a memorandum" (rule `group_member`).
     indefinite: bool,
+    /// In a sentence led by "Additionally", "Par ailleurs", "كما" (rule
+    /// `additive_instrument`).
+    additive: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -196,6 +199,7 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             another: segment::another(ctx, idx),
             plural,
             indefinite: !plural && segment::indefinite(ctx, idx),
+            additive: !plural && segment::additive(ctx, idx),
         });
     }
     out
@@ -604,7 +608,7 @@ fn anchor_target(
     countries: &mut SentenceCountries,
 ) -> Option<usize> {
     let one_more = im.another && frames.iter().all(|f| f.ordinal <= 1);
-    if im.count > 1 || one_more {
+    if im.count > 1 || one_more || im.additive {
         return None;
     }
     if im.spread {
