@@ -69,6 +69,8 @@ pub(crate) static RULES: Rules = Rules {
     another_before: &[],
     another_after: &["اخري", "اخر"],
     indefinite: &[],
+    additive_lead: &["كما"],
+    definite_prefix: &["ال", "وال", "بال", "لل", "فال"],
     clause_break: &["و"],
     range_to: &["إلى", "حتى", "و"],
     day_suffix: &[],
@@ -249,3 +251,10 @@ pub(crate) static EVENTS: EventWords = EventWords {
     edition: &[],
     venues: &[],
 };
+
+/// Endings of a plural instrument head (folded): "مذكرات", "اتفاقيات".
+pub(crate) const PLURAL_ENDINGS: &[&str] = &["ات"];
+
+/// Endings of a dual instrument head (folded), a count of two: "مذكرتي تفاهم",
+/// "اتفاقيتين".
+pub(crate) const DUAL_ENDINGS: &[&str] = &["تي", "تين", "يين"];

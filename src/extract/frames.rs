@@ -28,6 +28,9 @@ pub(super) struct InstrumentMention {
     plural: bool,
     /// Singular with an indefinite article: "a memorandum" (rule `group_member`).
     indefinite: bool,
+    /// In a sentence led by "Additionally", "Par ailleurs", "كما" (rule
+    /// `additive_instrument`).
+    additive: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -117,7 +120,8 @@ fn plural_form(folded: &str) -> bool {
     let head = folded.split(' ').next().unwrap_or("");
     let last = folded.rsplit(' ').next().unwrap_or("");
     let latin = |w: &str| w.ends_with('s') && w.len() > 3 && !w.ends_with("ss");
-    head.ends_with("ات") || head == "memoranda" || latin(head) || (last.is_ascii() && latin(last))
+    let arabic = super::ar::PLURAL_ENDINGS.iter().any(|e| head.ends_with(e));
+    arabic || head == "memoranda" || latin(head) || (last.is_ascii() && latin(last))
 }
 
 /// The frame of a counted group that an ordinal names ("la seconde convention").
@@ -195,6 +199,7 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             another: segment::another(ctx, idx),
             plural,
             indefinite: !plural && segment::indefinite(ctx, idx),
+            additive: !plural && segment::additive(ctx, idx),
         });
     }
     out
@@ -399,7 +404,7 @@ pub(super) fn count_before(ctx: &Ctx<'_>, idx: usize, m: &Mention) -> u16 {
         // Number words after the noun: "مذكرات تفاهم ثلاث", and duals: "مذكرتي تفاهم".
         let f = ctx.folded_range(m.start, m.end);
         let head = f.split(' ').next().unwrap_or("");
-        if head.ends_with("تي") || head.ends_with("تين") || head.ends_with("يين") {
+        if super::ar::DUAL_ENDINGS.iter().any(|e| head.ends_with(e)) {
             return 2;
         }
         if let Some(n) = ctx.mentions.get(idx + 1) {
@@ -589,8 +594,8 @@ fn anchor_target(
     status: Status,
     countries: &mut SentenceCountries,
 ) -> Option<usize> {
-    let one_more = im.another && frames.iter().all(|f| f.ordinal == 0);
-    if im.count > 1 || one_more {
+    let one_more = im.another && frames.iter().all(|f| f.ordinal <= 1);
+    if im.count > 1 || one_more || im.additive {
         return None;
     }
     if im.spread {
@@ -605,6 +610,9 @@ fn anchor_target(
     }
     if let Some(t) = by_ordinal(frames, im) {
         return Some(t);
+    }
+    if ordinal_opens(frames, im) {
+        return None;
     }
     let by_counterpart = im.counterpart.and_then(|c| {
         frames
@@ -627,6 +635,13 @@ fn anchor_target(
         .rposition(|f| f.ordinal <= 1 && fits(f))
         // Several frames from a count: the mention attaches to the last one.
         .or_else(|| frames.iter().rposition(fits))
+}
+
+/// Rule `ordinal_without_count`: an ordinal past the frames of its kind names one
+/// more instrument ("an MoU … the second MoU", "la première convention … la seconde
+/// convention", "المذكرة الثانية") though no count was stated.
+fn ordinal_opens(frames: &[Frame], im: &InstrumentMention) -> bool {
+    im.ordinal >= 2 && frames.iter().filter(|f| compatible(f, im)).count() < im.ordinal as usize
 }
 
 /// Another pair of countries is another instrument: "l'accord avec le Brésil … la
@@ -723,7 +738,7 @@ fn open_frames(
             core: vec![im.sent],
             countries: countries.of(ctx, im.sent).to_vec(),
             sents: vec![im.sent],
-            ordinal: if im.count > 1 { k + 1 } else { 0 },
+            ordinal: if im.count > 1 { k + 1 } else { im.ordinal },
             signers: Vec::new(),
             about: Vec::new(),
             counterparts: im.counterpart.into_iter().collect(),

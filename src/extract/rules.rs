@@ -43,6 +43,12 @@ pub(crate) struct Rules {
     /// Indefinite articles ("a", "un"): "exchanged memoranda … A memorandum on
     /// culture was also exchanged" names one more of the group (rule `group_member`).
     pub indefinite: &'static [&'static str],
+    /// Additive sentence leads ("Additionally", "Par ailleurs", "كما"): a sentence so
+    /// led that signs an indefinite instrument adds one (rule `additive_instrument`).
+    pub additive_lead: &'static [&'static str],
+    /// Prefixes of a definite instrument head where no article word stands apart
+    /// ("المذكرة"): such a head is no indefinite one.
+    pub definite_prefix: &'static [&'static str],
     /// Date grammar: what joins the two days of a range ("du 3 au 5", "from 3 to 5",
     /// "من 3 إلى 5", "بين 3 و6").
     pub range_to: &'static [&'static str],
@@ -312,6 +318,8 @@ mod tests {
                 ("another_before", r.another_before),
                 ("another_after", r.another_after),
                 ("indefinite", r.indefinite),
+                ("additive_lead", r.additive_lead),
+                ("definite_prefix", r.definite_prefix),
                 ("clause", r.clause),
                 ("relative", r.relative),
                 ("org_verbs", r.org_verbs),

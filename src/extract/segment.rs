@@ -267,6 +267,30 @@ pub(super) fn another(ctx: &Ctx<'_>, idx: usize) -> bool {
     just_before(ctx, idx, r.another_before) || just_after(ctx, idx, r.another_after)
 }
 
+/// Rule `additive_instrument`: an instrument without article ("a memorandum", "une
+/// convention", "مذكرة تفاهم") in a sentence led by an additive word ("Additionally,
+/// …", "Par ailleurs, …", "كما تم توقيع …") is one more instrument.
+pub(super) fn additive(ctx: &Ctx<'_>, idx: usize) -> bool {
+    let r = rules::rules(ctx.lang);
+    let (ss, _) = ctx.sents[ctx.sent_of[idx]];
+    let m = &ctx.mentions[idx];
+    let lead = ctx.folded.text[ctx.to_folded(ss)..m.fstart].trim_start();
+    let led = r.additive_lead.iter().any(|w| {
+        lead.starts_with(w)
+            && lead[w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !is_word_char(c))
+    });
+    let head = ctx.folded_range(m.start, m.end);
+    let bare = if r.indefinite.is_empty() {
+        !r.definite_prefix.iter().any(|p| head.starts_with(p))
+    } else {
+        indefinite(ctx, idx)
+    };
+    led && bare
+}
+
 /// Rule `group_member`: a singular instrument with an indefinite article ("a
 /// memorandum", "un mémorandum").
 pub(super) fn indefinite(ctx: &Ctx<'_>, idx: usize) -> bool {
