@@ -6,7 +6,7 @@ use once_cell::unsync::OnceCell;
 use super::dates::DateMention;
 use crate::gazetteer::{CountryKind, CueClass, CueValue, Entry, Gazetteer, Lang, Mention};
 use crate::model::PartialDate;
-use crate::text::{fold_str, sentences, Folded};
+use crate::text::{fold_str, sentences, Folded, Tokens};
 
 /// Everything the rules read about one document.
 pub(crate) struct Ctx<'a> {
@@ -33,6 +33,8 @@ pub(crate) struct Ctx<'a> {
     reference: OnceCell<Option<PartialDate>>,
     /// The full days of page stamps and datelines, in text order, found once on first use.
     stamps: OnceCell<Vec<(usize, PartialDate)>>,
+    /// The words of the folded body, found once on first use.
+    tokens: OnceCell<Tokens>,
 }
 
 impl<'a> Ctx<'a> {
@@ -80,6 +82,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             reference: OnceCell::new(),
             stamps: OnceCell::new(),
+            tokens: OnceCell::new(),
             dates,
             titles,
             g,
@@ -111,6 +114,16 @@ impl<'a> Ctx<'a> {
         let lo = ms.partition_point(|m| m.start < a);
         let hi = ms.partition_point(|m| m.end <= b).max(lo);
         &ms[lo..hi]
+    }
+
+    /// The words of the folded body, for windows counted in words (offsets are folded).
+    pub fn tokens(&self) -> &Tokens {
+        self.tokens.get_or_init(|| Tokens::new(&self.folded.text))
+    }
+
+    /// The original offset `n` words before original offset `orig`.
+    pub fn words_before(&self, orig: usize, n: usize) -> usize {
+        self.to_orig(self.tokens().back(self.to_folded(orig), n))
     }
 
     /// Whether an original range lies inside a title or body phrase of its sentence

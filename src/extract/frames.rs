@@ -292,7 +292,7 @@ fn negated(ctx: &Ctx<'_>, sent: usize, m: &Mention, status: Option<(Status, usiz
     };
     let c = &ctx.mentions[k];
     let (ss, _) = ctx.sents[sent];
-    let from = m.start.min(c.start).saturating_sub(40).max(ss);
+    let from = ctx.words_before(m.start.min(c.start), 6).max(ss);
     let to = m.end.max(c.end);
     ctx.overlapping(sent, from, to)
         .iter()
@@ -359,16 +359,17 @@ fn plural_names(ctx: &Ctx<'_>, idx: usize, listed: bool, status: Option<(Status,
 }
 
 /// The folded range of an instrument's own clause: from the last clause break before
-/// it to the first after it, within a few hundred bytes (a relative pronoun right after
+/// it to the first after it, within 45 words (a relative pronoun right after
 /// the instrument opens its description, not another clause).
 fn clause_of(ctx: &Ctx<'_>, sent: usize, m: &Mention) -> (usize, usize) {
-    const REACH: usize = 300;
+    // Words on either side of the mention a clause may reach.
+    const REACH: usize = 45;
     let t = &ctx.folded.text;
     let (ss, se) = ctx.sents[sent];
     let (fs, fe) = (ctx.to_folded(ss), ctx.to_folded(se).min(t.len()));
-    let boundary = |i: usize| (i..).find(|&j| t.is_char_boundary(j)).unwrap_or(t.len());
-    let a = boundary(m.fstart.saturating_sub(REACH).max(fs)).min(m.fstart);
-    let b = boundary((m.fend + REACH).min(fe)).max(m.fend);
+    let tokens = ctx.tokens();
+    let a = tokens.back(m.fstart, REACH).max(fs).min(m.fstart);
+    let b = tokens.forward(m.fend, REACH).min(fe).max(m.fend);
     let words = rules::clause_words(ctx.lang);
     let lo = words.clause.last_end(&t[a..m.fstart]).map_or(a, |i| a + i);
     let after = &t[m.fend..b];

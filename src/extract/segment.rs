@@ -223,10 +223,7 @@ fn just_before(ctx: &Ctx<'_>, idx: usize, words: &[&str]) -> bool {
     let m = &ctx.mentions[idx];
     let (ss, _) = ctx.sents[ctx.sent_of[idx]];
     let fs = ctx.to_folded(ss);
-    let mut from = m.fstart.saturating_sub(40).max(fs);
-    while !ctx.folded.text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = ctx.tokens().back(m.fstart, 6).max(fs);
     let before = ctx.folded.text[from..m.fstart].trim_end();
     words.iter().any(|q| {
         before.ends_with(q)

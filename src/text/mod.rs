@@ -4,9 +4,11 @@
 mod fold;
 mod normalize;
 mod sentence;
+mod tokens;
 
 pub(crate) use fold::{fold_str, is_arabic, is_letter, is_word_char, Folded};
 pub(crate) use normalize::Normalized;
+pub(crate) use tokens::Tokens;
 
 /// Abbreviations after which a full stop does not end a sentence (folded, without the dot).
 const ABBREVIATIONS: &[&str] = &[
