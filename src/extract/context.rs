@@ -126,6 +126,11 @@ impl<'a> Ctx<'a> {
         self.to_orig(self.tokens().back(self.to_folded(orig), n))
     }
 
+    /// How many words start between original offsets `a` and `b`.
+    pub fn words_between(&self, a: usize, b: usize) -> usize {
+        self.tokens().between(self.to_folded(a), self.to_folded(b))
+    }
+
     /// Whether an original range lies inside a title or body phrase of its sentence
     /// ("ministre de la Transition numérique"): cues there do not describe the instrument.
     pub fn in_title(&self, s: usize, a: usize, b: usize) -> bool {

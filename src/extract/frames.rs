@@ -391,8 +391,8 @@ pub(super) fn count_before(ctx: &Ctx<'_>, idx: usize, m: &Mention) -> u16 {
         match Ctx::cue(p) {
             Some((CueClass::Number, CueValue::Number(n))) => {
                 let gap = &ctx.text[p.end.min(m.start)..m.start];
-                if gap.len() <= 40 && !gap.contains([',', '.', ';', '،']) && (2..=10).contains(&n)
-                {
+                let near = ctx.words_between(p.end.min(m.start), m.start) <= 6;
+                if near && !gap.contains([',', '.', ';', '،']) && (2..=10).contains(&n) {
                     return n;
                 }
                 break;

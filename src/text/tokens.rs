@@ -62,6 +62,13 @@ impl Tokens {
         }
     }
 
+    /// How many words start in `[a, b)`.
+    pub fn between(&self, a: usize, b: usize) -> usize {
+        let first = self.starts.partition_point(|&s| (s as usize) < a);
+        let last = self.starts.partition_point(|&s| (s as usize) < b);
+        last.saturating_sub(first)
+    }
+
     /// Where the `n`-th word after offset `at` ends (the word `at` falls in does not
     /// count); the text's length when there are fewer.
     pub fn forward(&self, at: usize, n: usize) -> usize {
@@ -103,6 +110,8 @@ mod tests {
         assert_eq!(w.count(), 5);
         let at = a.find("مذكرة").unwrap();
         assert_eq!(&a[w.back(at, 2)..at], "مصر والأردن ");
+        assert_eq!(w.between(0, at), 3);
+        assert_eq!(w.between(at, a.len()), 2);
         assert_eq!(Tokens::new("").back(0, 3), 0);
         assert_eq!(Tokens::new("").forward(0, 3), 0);
     }
