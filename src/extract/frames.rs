@@ -931,7 +931,9 @@ fn signer_sentences(ctx: &Ctx<'_>, frames: &mut [Frame]) {
 fn ordinal_sentences(ctx: &Ctx<'_>, frames: &mut [Frame]) {
     for s in 0..ctx.sents.len() {
         let lead = ctx.in_sentence(s).first().and_then(|m| match Ctx::cue(m) {
-            Some((CueClass::Ordinal, CueValue::Number(n))) if m.start - ctx.sents[s].0 <= 12 => {
+            Some((CueClass::Ordinal, CueValue::Number(n)))
+                if ctx.words_between(ctx.sents[s].0, m.start) <= 2 =>
+            {
                 Some(n)
             }
             _ => None,
