@@ -765,7 +765,10 @@ pub(super) fn event_of(ctx: &Ctx<'_>, f: &Frame, readers: &[u8]) -> Option<Spann
                 continue;
             }
             if let Some(e) = name(m) {
-                let cue = ctx.mentions[i.saturating_sub(3)..i]
+                // The cue is in the event's own sentence ("lors de sa visite. … a
+                // participé au Sommet" is no setting).
+                let first = ctx.sent_mentions[s].0;
+                let cue = ctx.mentions[first.max(i.saturating_sub(3))..i]
                     .iter()
                     .any(|x| Ctx::is(x, CueClass::Sideline));
                 if cue {
