@@ -26,6 +26,9 @@ pub(crate) struct EventWords {
     /// Words of a venue: a run that holds one names a place, not a gathering
     /// ("the Conference Hall of the Ministry").
     pub venues: &'static [&'static str],
+    /// Words of a statement ("said", "a déclaré", "تصريحات"): an event named after one
+    /// is where someone spoke, not where the instrument was signed.
+    pub speech: &'static [&'static str],
 }
 
 fn event_words(lang: Lang) -> &'static EventWords {
@@ -62,6 +65,30 @@ pub(super) fn by_pattern(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
         }
     }
     None
+}
+
+/// Whether the sentence `s` tells what someone said at the gathering whose sideline cue
+/// starts at `cue` ("said on the sidelines of", "في تصريحات ... على هامش") and names no
+/// signing: the event is then the setting of the words only.
+pub(super) fn said_there(ctx: &Ctx<'_>, s: usize, cue: usize) -> bool {
+    let words = event_words(ctx.lang);
+    let signed = ctx
+        .in_sentence(s)
+        .iter()
+        .any(|m| Ctx::is(m, CueClass::Signed));
+    if signed || words.speech.is_empty() {
+        return false;
+    }
+    let before: String = ctx
+        .folded_range(ctx.sents[s].0, cue)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let before = format!(" {before} ");
+    words
+        .speech
+        .iter()
+        .any(|w| before.contains(&format!(" {} ", fold_str(w))))
 }
 
 /// One word of the text after a cue: its byte range, and whether punctuation ends the

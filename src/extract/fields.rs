@@ -770,8 +770,8 @@ pub(super) fn event_of(ctx: &Ctx<'_>, f: &Frame, readers: &[u8]) -> Option<Spann
                 let first = ctx.sent_mentions[s].0;
                 let cue = ctx.mentions[first.max(i.saturating_sub(3))..i]
                     .iter()
-                    .any(|x| Ctx::is(x, CueClass::Sideline));
-                if cue {
+                    .find(|x| Ctx::is(x, CueClass::Sideline));
+                if cue.is_some_and(|c| !super::events::said_there(ctx, s, c.start)) {
                     return Some(e);
                 }
             }
