@@ -250,6 +250,22 @@ pub(crate) static EVENTS: EventWords = EventWords {
     inner: &[],
     edition: &[],
     venues: &[],
+    speech: &[
+        "قال",
+        "قالت",
+        "وقال",
+        "وقالت",
+        "تصريح",
+        "تصريحات",
+        "تصريحه",
+        "تصريحها",
+        "صرح",
+        "وصرح",
+        "أكد",
+        "أكدت",
+        "وأكد",
+        "وأكدت",
+    ],
 };
 
 /// Endings of a plural instrument head (folded): "مذكرات", "اتفاقيات".

@@ -195,4 +195,14 @@ pub(crate) static EVENTS: EventWords = EventWords {
         "office",
         "complex",
     ],
+    speech: &[
+        "said",
+        "says",
+        "told",
+        "statement",
+        "statements",
+        "remarks",
+        "speaking",
+        "interview",
+    ],
 };

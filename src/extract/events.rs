@@ -26,6 +26,9 @@ pub(crate) struct EventWords {
     /// Words of a venue: a run that holds one names a place, not a gathering
     /// ("the Conference Hall of the Ministry").
     pub venues: &'static [&'static str],
+    /// Words of a statement ("said", "a déclaré", "تصريحات"): an event named after one
+    /// is where someone spoke, not where the instrument was signed.
+    pub speech: &'static [&'static str],
 }
 
 fn event_words(lang: Lang) -> &'static EventWords {
@@ -64,12 +67,38 @@ pub(super) fn by_pattern(ctx: &Ctx<'_>, f: &Frame) -> Option<Spanned<String>> {
     None
 }
 
+/// Whether the sentence `s` tells what someone said at the gathering whose sideline cue
+/// starts at `cue` ("said on the sidelines of", "في تصريحات ... على هامش") and names no
+/// signing: the event is then the setting of the words only.
+pub(super) fn said_there(ctx: &Ctx<'_>, s: usize, cue: usize) -> bool {
+    let words = event_words(ctx.lang);
+    let signed = ctx
+        .in_sentence(s)
+        .iter()
+        .any(|m| Ctx::is(m, CueClass::Signed));
+    if signed || words.speech.is_empty() {
+        return false;
+    }
+    let before: String = ctx
+        .folded_range(ctx.sents[s].0, cue)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    let before = format!(" {before} ");
+    words
+        .speech
+        .iter()
+        .any(|w| before.contains(&format!(" {} ", fold_str(w))))
+}
+
 /// One word of the text after a cue: its byte range, and whether punctuation ends the
 /// run after it.
 struct Word {
     start: usize,
     end: usize,
     last: bool,
+    /// A bracketed acronym ("(CET)"), never part of the name.
+    acronym: bool,
 }
 
 /// Words from `from` to `to`, at most `MAX_WORDS`, stopping before an opening bracket or
@@ -82,8 +111,23 @@ fn words_after(text: &str, from: usize, to: usize) -> Vec<Word> {
         while i < to && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
-        if i >= to || matches!(bytes[i], b'(' | b'"' | b'[') {
+        if i >= to || matches!(bytes[i], b'"' | b'[') {
             break;
+        }
+        if bytes[i] == b'(' {
+            match acronym_end(text, i, to) {
+                Some(next) => {
+                    out.push(Word {
+                        start: i,
+                        end: next,
+                        last: false,
+                        acronym: true,
+                    });
+                    i = next;
+                    continue;
+                }
+                None => break,
+            }
         }
         let start = i;
         while i < to && !bytes[i].is_ascii_whitespace() {
@@ -96,13 +140,31 @@ fn words_after(text: &str, from: usize, to: usize) -> Vec<Word> {
         let last = trimmed.len() < raw.len();
         if !trimmed.is_empty() {
             let end = start + trimmed.len();
-            out.push(Word { start, end, last });
+            out.push(Word {
+                start,
+                end,
+                last,
+                acronym: false,
+            });
         }
         if last || trimmed.is_empty() {
             break;
         }
     }
     out
+}
+
+/// The end of a bracketed acronym at `open` ("(CET)"), when one follows: the name may go
+/// on after it ("Critical and Emerging Technology (CET) Dialogue").
+fn acronym_end(text: &str, open: usize, to: usize) -> Option<usize> {
+    let close = open + text[open..to].find(')')?;
+    let inside = &text[open + 1..close];
+    let caps = inside.len() >= 2
+        && inside.len() <= 8
+        && inside
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    caps.then_some(close + 1)
 }
 
 fn capitalised(w: &str) -> bool {
@@ -132,6 +194,13 @@ fn named_after(text: &str, from: usize, to: usize, words: &EventWords) -> Option
     // capitalised word follows.
     let mut pending: Vec<(usize, usize)> = Vec::new();
     for w in words_after(text, from, to) {
+        if w.acronym {
+            // "Technology (CET) Dialogue" goes on; "the Summit (ATS) Nairobi" ends.
+            if head {
+                break;
+            }
+            continue;
+        }
         let word = &text[w.start..w.end];
         let folded = fold_str(word);
         let folded = folded.trim();
@@ -197,6 +266,14 @@ mod tests {
         assert_eq!(
             en(" the ICT Ministers' Forum, held").as_deref(),
             Some("ICT Ministers' Forum")
+        );
+        assert_eq!(
+            en(" the Critical and Emerging Technology (CET) Dialogue in Washington").as_deref(),
+            Some("Critical and Emerging Technology Dialogue")
+        );
+        assert_eq!(
+            en(" the Africa Tech Summit (ATS) Nairobi").as_deref(),
+            Some("Africa Tech Summit")
         );
     }
 

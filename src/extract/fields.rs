@@ -765,10 +765,13 @@ pub(super) fn event_of(ctx: &Ctx<'_>, f: &Frame, readers: &[u8]) -> Option<Spann
                 continue;
             }
             if let Some(e) = name(m) {
-                let cue = ctx.mentions[i.saturating_sub(3)..i]
+                // The cue is in the event's own sentence ("lors de sa visite. … a
+                // participé au Sommet" is no setting).
+                let first = ctx.sent_mentions[s].0;
+                let cue = ctx.mentions[first.max(i.saturating_sub(3))..i]
                     .iter()
-                    .any(|x| Ctx::is(x, CueClass::Sideline));
-                if cue {
+                    .find(|x| Ctx::is(x, CueClass::Sideline));
+                if cue.is_some_and(|c| !super::events::said_there(ctx, s, c.start)) {
                     return Some(e);
                 }
             }

@@ -169,4 +169,15 @@ pub(crate) static EVENTS: EventWords = EventWords {
     inner: &[],
     edition: &[],
     venues: &[],
+    speech: &[
+        "a déclaré",
+        "a indiqué",
+        "a affirmé",
+        "a souligné",
+        "a confié",
+        "déclaration",
+        "déclarations",
+        "propos",
+        "interview",
+    ],
 };
