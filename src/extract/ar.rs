@@ -110,6 +110,12 @@ pub(crate) static RULES: Rules = Rules {
     org_tail: &["و", "في", "من", "الي", "مع", "بين", "وبين"],
     org_article: &[],
     locative_names_city: false,
+    clitic_locative: &["ب"],
+    capital_noun: &["العاصمه"],
+    capital_after: &[],
+    capital_article: &[],
+    city_noun: &["مدينه"],
+    city_lead: &["العاصمه", "مدينه"],
     relative: &[" التي ", " الذي ", " اللتين ", " الذين "],
 };
 

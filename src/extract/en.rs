@@ -124,6 +124,12 @@ pub(crate) static RULES: Rules = Rules {
     ],
     org_article: &[],
     locative_names_city: true,
+    clitic_locative: &[],
+    capital_noun: &["capital"],
+    capital_after: &["capital city", "capital"],
+    capital_article: &["the"],
+    city_noun: &["city"],
+    city_lead: &["the capital", "capital", "the city of", "city of"],
     relative: &[" which ", " who ", " that "],
 };
 

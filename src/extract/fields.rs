@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use super::context::Ctx;
 use super::dates::{self, DateMention, When};
 use super::frames::{status_of, Frame};
-use super::places::{country_is_place, country_not_city, party_of, ranked_countries};
+use super::places::{
+    capital_by_adjective, country_is_place, country_not_city, party_of, ranked_countries,
+};
 use super::signatories;
 use super::MAX_ORGANIZATIONS;
 use crate::gazetteer::{CueClass, CueValue, Entry, Mention};
@@ -687,6 +689,13 @@ fn place_in_clause(ctx: &Ctx<'_>, s: usize, window: &[Mention]) -> Option<Spanne
             )
             .by("location_in_clause"),
         ),
+        Entry::Country { .. } => capital_by_adjective(ctx, m).map(|i| {
+            Spanned::new(
+                ctx.g.places[i as usize].name.clone(),
+                Span::new(m.start, m.end),
+            )
+            .by("location_capital_by_adjective")
+        }),
         _ => None,
     })
 }

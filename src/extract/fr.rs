@@ -114,6 +114,12 @@ pub(crate) static RULES: Rules = Rules {
     ],
     org_article: &["l'", "l’"],
     locative_names_city: true,
+    clitic_locative: &[],
+    capital_noun: &["capitale"],
+    capital_after: &["capitale"],
+    capital_article: &[],
+    city_noun: &["ville"],
+    city_lead: &["la capitale", "capitale", "la ville de", "ville de"],
     relative: &[" qui ", " lequel ", " laquelle ", " lesquels ", " dont "],
 };
 

@@ -81,6 +81,17 @@ pub(crate) struct Rules {
     /// Whether a locative before a name shared by a country and its capital names the
     /// city ("à Djibouti"), or may name the country (Arabic "في تونس").
     pub locative_names_city: bool,
+    /// Clitic prefixes that place the name they stick to (Arabic "ب": "بالرياض").
+    pub clitic_locative: &'static [&'static str],
+    /// The noun of a capital, before a country adjective ("capitale", "العاصمه") or
+    /// after it ("the Kenyan capital": `capital_after`, led by `capital_article`).
+    pub capital_noun: &'static [&'static str],
+    pub capital_after: &'static [&'static str],
+    pub capital_article: &'static [&'static str],
+    /// The noun of a city before a country adjective ("ville", "city", "مدينه").
+    pub city_noun: &'static [&'static str],
+    /// Phrases that lead a city's name ("la capitale", "the city of", "مدينه").
+    pub city_lead: &'static [&'static str],
 }
 
 /// Capitalised words that are never part of a Latin personal name (folded).
@@ -304,6 +315,12 @@ mod tests {
             let r = rules(lang);
             for (name, words) in [
                 ("locative", r.locative),
+                ("clitic_locative", r.clitic_locative),
+                ("capital_noun", r.capital_noun),
+                ("capital_after", r.capital_after),
+                ("capital_article", r.capital_article),
+                ("city_noun", r.city_noun),
+                ("city_lead", r.city_lead),
                 ("signer_lead", r.signer_lead),
                 ("particles", r.particles),
                 ("clause_break", r.clause_break),
