@@ -116,6 +116,7 @@ pub(crate) static RULES: Rules = Rules {
     capital_article: &[],
     city_noun: &["مدينه"],
     city_lead: &["العاصمه", "مدينه"],
+    welcome_to: &["مرحبا بكم في", "اهلا بكم في", "مرحبا بكم الي", "اهلا بكم الي"],
     relative: &[" التي ", " الذي ", " اللتين ", " الذين "],
 };
 

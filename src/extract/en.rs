@@ -130,6 +130,7 @@ pub(crate) static RULES: Rules = Rules {
     capital_article: &["the"],
     city_noun: &["city"],
     city_lead: &["the capital", "capital", "the city of", "city of"],
+    welcome_to: &["welcome to", "welcome you to", "welcome you all to"],
     relative: &[" which ", " who ", " that "],
 };
 

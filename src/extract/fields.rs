@@ -9,6 +9,7 @@ use super::frames::{status_of, Frame};
 use super::places::{
     capital_by_adjective, country_is_place, country_not_city, party_of, ranked_countries,
 };
+use super::rules;
 use super::signatories;
 use super::MAX_ORGANIZATIONS;
 use crate::gazetteer::{CueClass, CueValue, Entry, Mention};
@@ -631,7 +632,28 @@ pub(super) fn location_of(
             }
         }
     }
-    location_of_event(ctx, event?)
+    event.and_then(|e| location_of_event(ctx, e)).or_else(|| {
+        (f.status == Status::Signed)
+            .then(|| place_of_welcome(ctx))
+            .flatten()
+    })
+}
+
+/// A transcript's speaker welcoming the audience to a city ("a warm welcome to
+/// Singapore", "bienvenue à Dakar"): where today's signing took place, when nothing
+/// nearer tells it.
+fn place_of_welcome(ctx: &Ctx<'_>) -> Option<Spanned<String>> {
+    let words = rules::rules(ctx.lang).welcome_to;
+    ctx.mentions.iter().find_map(|m| match m.entry {
+        Entry::Place(i) if super::places::preceded_by_at(ctx, m.fstart, words) => Some(
+            Spanned::new(
+                ctx.g.places[i as usize].name.clone(),
+                Span::new(m.start, m.end),
+            )
+            .by("location_of_welcome"),
+        ),
+        _ => None,
+    })
 }
 
 /// The mentions of sentence `s` that may tell where frame `f` was signed, or none.

@@ -120,6 +120,7 @@ pub(crate) static RULES: Rules = Rules {
     capital_article: &[],
     city_noun: &["ville"],
     city_lead: &["la capitale", "capitale", "la ville de", "ville de"],
+    welcome_to: &["bienvenue a", "bienvenue au", "bienvenue aux"],
     relative: &[" qui ", " lequel ", " laquelle ", " lesquels ", " dont "],
 };
 

@@ -92,6 +92,9 @@ pub(crate) struct Rules {
     pub city_noun: &'static [&'static str],
     /// Phrases that lead a city's name ("la capitale", "the city of", "مدينه").
     pub city_lead: &'static [&'static str],
+    /// A speaker's welcome to the place where they speak ("welcome to", "bienvenue a",
+    /// "مرحبا بكم في"): the venue of a transcript's ceremony.
+    pub welcome_to: &'static [&'static str],
 }
 
 /// Capitalised words that are never part of a Latin personal name (folded).
@@ -321,6 +324,7 @@ mod tests {
                 ("capital_article", r.capital_article),
                 ("city_noun", r.city_noun),
                 ("city_lead", r.city_lead),
+                ("welcome_to", r.welcome_to),
                 ("signer_lead", r.signer_lead),
                 ("particles", r.particles),
                 ("clause_break", r.clause_break),
