@@ -115,6 +115,7 @@ pub(crate) static RULES: Rules = Rules {
     capital_after: &[],
     capital_article: &[],
     city_noun: &["مدينه"],
+    capital_of: &["عاصمه"],
     city_lead: &["العاصمه", "مدينه"],
     welcome_to: &["مرحبا بكم في", "اهلا بكم في", "مرحبا بكم الي", "اهلا بكم الي"],
     relative: &[" التي ", " الذي ", " اللتين ", " الذين "],

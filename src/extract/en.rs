@@ -129,6 +129,7 @@ pub(crate) static RULES: Rules = Rules {
     capital_after: &["capital city", "capital"],
     capital_article: &["the"],
     city_noun: &["city"],
+    capital_of: &["capital of"],
     city_lead: &["the capital", "capital", "the city of", "city of"],
     welcome_to: &["welcome to", "welcome you to", "welcome you all to"],
     relative: &[" which ", " who ", " that "],

@@ -123,33 +123,61 @@ fn city_lead_regex(lang: Lang) -> regex::Regex {
     regex::Regex::new(&format!("(?:{}),? ?$", parts.join("|"))).unwrap()
 }
 
-/// "dans la capitale sénégalaise", "in the Kenyan capital", "بالعاصمة الجزائرية": a
-/// placed capital phrase on a country adjective names that country's capital (a place).
+/// "dans la capitale sénégalaise", "in the Kenyan capital", "بالعاصمة الجزائرية", "in
+/// the capital of Kenya", "بعاصمة كينيا": a placed capital phrase on a country adjective
+/// or name names that country's capital (a place).
 pub(super) fn capital_by_adjective(ctx: &Ctx<'_>, m: &Mention) -> Option<u32> {
-    let Entry::Country {
-        code,
-        kind: CountryKind::Adj,
-    } = m.entry
-    else {
+    let Entry::Country { code, kind } = m.entry else {
         return None;
     };
     let r = rules::rules(ctx.lang);
-    let before = ctx.folded.text[..m.fstart].trim_end();
-    let after = ctx.folded.text[m.fend..].trim_start();
-    let lead = if let Some(w) = r.capital_noun.iter().find(|w| before.ends_with(*w)) {
-        before.len() - w.len()
-    } else if r.capital_after.iter().any(|w| after.starts_with(w)) {
-        r.capital_article
-            .iter()
-            .find_map(|a| before.strip_suffix(a))?
-            .len()
-    } else {
-        return None;
-    };
-    let placed = preceded_by_at(ctx, lead, r.locative)
+    let lead = capital_phrase_lead(ctx, m, kind)?;
+    let head = ctx.folded.text[..lead].trim_end();
+    // The article before the phrase ("in the capital of", "dans la capitale du").
+    let lead = r
+        .capital_article
+        .iter()
+        .find_map(|a| {
+            head.strip_suffix(a)
+                .filter(|h| h.is_empty() || h.ends_with(' '))
+        })
+        .map_or(lead, str::len);
+    let clitic = r.clitic_locative.iter().any(|p| {
+        ctx.folded.text[..lead].strip_suffix(p).is_some_and(|h| {
+            h.chars()
+                .next_back()
+                .is_none_or(|c| !crate::text::is_word_char(c))
+        })
+    });
+    let placed = clitic
+        || preceded_by_at(ctx, lead, r.locative)
         || preceded_by_at(ctx, m.fstart, r.locative)
         || visit_to(ctx, lead);
     placed.then(|| ctx.g.capital_of(code)).flatten()
+}
+
+/// Where the capital phrase around a country mention starts: the capital noun before an
+/// adjective ("capitale sénégalaise") or a name ("capital of Kenya"), or the adjective
+/// itself before the noun ("Kenyan capital").
+fn capital_phrase_lead(ctx: &Ctx<'_>, m: &Mention, kind: CountryKind) -> Option<usize> {
+    let r = rules::rules(ctx.lang);
+    let before = ctx.folded.text[..m.fstart].trim_end();
+    let after = ctx.folded.text[m.fend..].trim_start();
+    let ends = |ws: &[&str]| {
+        ws.iter()
+            .find(|w| before.ends_with(*w))
+            .map(|w| before.len() - w.len())
+    };
+    match kind {
+        CountryKind::Adj => ends(r.capital_noun).or_else(|| {
+            r.capital_after
+                .iter()
+                .any(|w| after.starts_with(w))
+                .then_some(m.fstart)
+        }),
+        CountryKind::Name | CountryKind::Official => ends(r.capital_of),
+        _ => None,
+    }
 }
 
 /// "a working visit to Conakry", "زيارة رسمية إلى كيغالي": the place of a visit.

@@ -90,6 +90,8 @@ pub(crate) struct Rules {
     pub capital_article: &'static [&'static str],
     /// The noun of a city before a country adjective ("ville", "city", "مدينه").
     pub city_noun: &'static [&'static str],
+    /// The noun of a capital before a country's name ("capitale du", "capital of", "عاصمه").
+    pub capital_of: &'static [&'static str],
     /// Phrases that lead a city's name ("la capitale", "the city of", "مدينه").
     pub city_lead: &'static [&'static str],
     /// A speaker's welcome to the place where they speak ("welcome to", "bienvenue a",
@@ -323,6 +325,7 @@ mod tests {
                 ("capital_after", r.capital_after),
                 ("capital_article", r.capital_article),
                 ("city_noun", r.city_noun),
+                ("capital_of", r.capital_of),
                 ("city_lead", r.city_lead),
                 ("welcome_to", r.welcome_to),
                 ("signer_lead", r.signer_lead),
