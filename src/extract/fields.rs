@@ -7,7 +7,7 @@ use super::context::Ctx;
 use super::dates::{self, DateMention, When};
 use super::frames::{status_of, Frame};
 use super::places::{
-    capital_by_adjective, country_is_place, country_not_city, party_of, ranked_countries,
+    capital_of_country, country_is_place, country_not_city, party_of, ranked_countries,
 };
 use super::rules;
 use super::signatories;
@@ -711,12 +711,12 @@ fn place_in_clause(ctx: &Ctx<'_>, s: usize, window: &[Mention]) -> Option<Spanne
             )
             .by("location_in_clause"),
         ),
-        Entry::Country { .. } => capital_by_adjective(ctx, m).map(|i| {
+        Entry::Country { .. } => capital_of_country(ctx, m).map(|i| {
             Spanned::new(
                 ctx.g.places[i as usize].name.clone(),
                 Span::new(m.start, m.end),
             )
-            .by("location_capital_by_adjective")
+            .by("location_capital_of_country")
         }),
         _ => None,
     })

@@ -126,7 +126,7 @@ fn city_lead_regex(lang: Lang) -> regex::Regex {
 /// "dans la capitale sénégalaise", "in the Kenyan capital", "بالعاصمة الجزائرية", "in
 /// the capital of Kenya", "بعاصمة كينيا": a placed capital phrase on a country adjective
 /// or name names that country's capital (a place).
-pub(super) fn capital_by_adjective(ctx: &Ctx<'_>, m: &Mention) -> Option<u32> {
+pub(super) fn capital_of_country(ctx: &Ctx<'_>, m: &Mention) -> Option<u32> {
     let Entry::Country { code, kind } = m.entry else {
         return None;
     };
