@@ -110,6 +110,14 @@ pub(crate) static RULES: Rules = Rules {
     org_tail: &["و", "في", "من", "الي", "مع", "بين", "وبين"],
     org_article: &[],
     locative_names_city: false,
+    clitic_locative: &["ب"],
+    capital_noun: &["العاصمه"],
+    capital_after: &[],
+    capital_article: &[],
+    city_noun: &["مدينه"],
+    capital_of: &["عاصمه"],
+    city_lead: &["العاصمه", "مدينه"],
+    welcome_to: &["مرحبا بكم في", "اهلا بكم في", "مرحبا بكم الي", "اهلا بكم الي"],
     relative: &[" التي ", " الذي ", " اللتين ", " الذين "],
 };
 

@@ -124,6 +124,14 @@ pub(crate) static RULES: Rules = Rules {
     ],
     org_article: &[],
     locative_names_city: true,
+    clitic_locative: &[],
+    capital_noun: &["capital"],
+    capital_after: &["capital city", "capital"],
+    capital_article: &["the"],
+    city_noun: &["city"],
+    capital_of: &["capital of"],
+    city_lead: &["the capital", "capital", "the city of", "city of"],
+    welcome_to: &["welcome to", "welcome you to", "welcome you all to"],
     relative: &[" which ", " who ", " that "],
 };
 

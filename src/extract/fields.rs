@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 use super::context::Ctx;
 use super::dates::{self, DateMention, When};
 use super::frames::{status_of, Frame};
-use super::places::{country_is_place, country_not_city, party_of, ranked_countries};
+use super::places::{
+    capital_of_country, country_is_place, country_not_city, party_of, ranked_countries,
+};
+use super::rules;
 use super::signatories;
 use super::MAX_ORGANIZATIONS;
 use crate::gazetteer::{CueClass, CueValue, Entry, Mention};
@@ -629,7 +632,28 @@ pub(super) fn location_of(
             }
         }
     }
-    location_of_event(ctx, event?)
+    event.and_then(|e| location_of_event(ctx, e)).or_else(|| {
+        (f.status == Status::Signed)
+            .then(|| place_of_welcome(ctx))
+            .flatten()
+    })
+}
+
+/// A transcript's speaker welcoming the audience to a city ("a warm welcome to
+/// Singapore", "bienvenue à Dakar"): where today's signing took place, when nothing
+/// nearer tells it.
+fn place_of_welcome(ctx: &Ctx<'_>) -> Option<Spanned<String>> {
+    let words = rules::rules(ctx.lang).welcome_to;
+    ctx.mentions.iter().find_map(|m| match m.entry {
+        Entry::Place(i) if super::places::preceded_by_at(ctx, m.fstart, words) => Some(
+            Spanned::new(
+                ctx.g.places[i as usize].name.clone(),
+                Span::new(m.start, m.end),
+            )
+            .by("location_of_welcome"),
+        ),
+        _ => None,
+    })
 }
 
 /// The mentions of sentence `s` that may tell where frame `f` was signed, or none.
@@ -687,6 +711,13 @@ fn place_in_clause(ctx: &Ctx<'_>, s: usize, window: &[Mention]) -> Option<Spanne
             )
             .by("location_in_clause"),
         ),
+        Entry::Country { .. } => capital_of_country(ctx, m).map(|i| {
+            Spanned::new(
+                ctx.g.places[i as usize].name.clone(),
+                Span::new(m.start, m.end),
+            )
+            .by("location_capital_of_country")
+        }),
         _ => None,
     })
 }

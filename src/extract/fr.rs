@@ -114,6 +114,20 @@ pub(crate) static RULES: Rules = Rules {
     ],
     org_article: &["l'", "l’"],
     locative_names_city: true,
+    clitic_locative: &[],
+    capital_noun: &["capitale"],
+    capital_after: &["capitale"],
+    capital_article: &["la"],
+    city_noun: &["ville"],
+    capital_of: &[
+        "capitale du",
+        "capitale de la",
+        "capitale de l'",
+        "capitale des",
+        "capitale de",
+    ],
+    city_lead: &["la capitale", "capitale", "la ville de", "ville de"],
+    welcome_to: &["bienvenue a", "bienvenue au", "bienvenue aux"],
     relative: &[" qui ", " lequel ", " laquelle ", " lesquels ", " dont "],
 };
 

@@ -177,6 +177,12 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             status = coordinated_status(ctx, out.last(), sent, m);
         }
         status = recalled(ctx, sent, idx, m, status);
+        if !out
+            .iter()
+            .any(|o| matches!(o.status, Some((Status::Signed, _))))
+        {
+            status = recalled_by_narration(ctx, sent, status);
+        }
         let count = count_before(ctx, idx, m);
         let sides = segment::after(ctx, idx);
         let listed = sides.country_count() >= 2;
@@ -343,6 +349,38 @@ fn recalled(
     } else {
         status
     }
+}
+
+/// A signing told without a time of its own, after sentences that narrate an earlier
+/// time ("a visit by President X last year, during which … They also signed two
+/// MoUs."): the last time told in the nearest timed sentence before it, if it is a past
+/// cue ("last year", "l'an dernier", "العام الماضي"), makes the signing background. Only
+/// for the article's first signing: once a signing is news, later ones are too.
+fn recalled_by_narration(
+    ctx: &Ctx<'_>,
+    sent: usize,
+    status: Option<(Status, usize)>,
+) -> Option<(Status, usize)> {
+    const BACK: usize = 3;
+    let Some((Status::Signed, k)) = status else {
+        return status;
+    };
+    let past = |x: &Mention| Ctx::is(x, CueClass::Past);
+    if !ctx.dates(sent).is_empty() || ctx.in_sentence(sent).iter().any(past) {
+        return status;
+    }
+    for s in (sent.saturating_sub(BACK)..sent).rev() {
+        let last_past = ctx.in_sentence(s).iter().rev().find(|x| past(x));
+        let last_date = ctx.dates(s).iter().rev().find(|d| !d.stamp);
+        match (last_past, last_date) {
+            (None, None) => continue,
+            (Some(p), d) if d.is_none_or(|d| d.span.start < p.end + 24) => {
+                return Some((Status::Referenced, k));
+            }
+            _ => return status,
+        }
+    }
+    status
 }
 
 /// "the existing agreements", "les accords signés": a plural names instruments only

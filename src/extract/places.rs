@@ -7,8 +7,9 @@ use crate::model::Country;
 
 pub(super) fn country_is_place(ctx: &Ctx<'_>, m: &Mention) -> bool {
     let at = place_lead(ctx, m);
-    preceded_by_at(ctx, at, rules::rules(ctx.lang).locative)
-        || arabic_prefix(ctx, m, "ب")
+    let r = rules::rules(ctx.lang);
+    preceded_by_at(ctx, at, r.locative)
+        || r.clitic_locative.iter().any(|p| arabic_prefix(ctx, m, p))
         || visit_to(ctx, at)
 }
 
@@ -17,18 +18,21 @@ pub(super) fn country_is_place(ctx: &Ctx<'_>, m: &Mention) -> bool {
 pub(super) fn describes_place(ctx: &Ctx<'_>, m: &Mention, kind: CountryKind) -> bool {
     let before = ctx.folded.text[..m.fstart].trim_end();
     let after = ctx.folded.text[m.fend..].trim_start();
+    let r = rules::rules(ctx.lang);
     if kind == CountryKind::Adj {
-        let capital_before = ["capitale", "capital", "العاصمه", "ville", "city", "مدينه"]
+        let capital_before = r
+            .capital_noun
             .iter()
+            .chain(r.city_noun)
             .any(|w| before.ends_with(w));
-        let capital_after = ["capital", "capitale"].iter().any(|w| after.starts_with(w));
+        let capital_after = r.capital_after.iter().any(|w| after.starts_with(w));
         if capital_before || capital_after {
             return true;
         }
     }
     // "Riyad (Arabie saoudite)": a country in brackets right after a city; "à Marrakech,
     // au Maroc", "in Shenzhen, China": after a placed city and a comma.
-    let no_locative = rules::rules(ctx.lang)
+    let no_locative = r
         .locative
         .iter()
         .filter_map(|w| before.strip_suffix(w).filter(|b| b.ends_with([' ', ','])))
@@ -80,17 +84,99 @@ pub(super) fn dateline(ctx: &Ctx<'_>, m: &Mention) -> bool {
 /// Where the words before a place end, past a "capital" phrase: "à la capitale
 /// sénégalaise Dakar", "إلى العاصمة الرواندية كيغالي", "in the Omani capital Muscat".
 pub(super) fn place_lead(ctx: &Ctx<'_>, m: &Mention) -> usize {
-    static CAPITAL: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
-        regex::Regex::new(r"(?:\b(?:la capitale|capitale|the capital|capital|the city of|city of|la ville de|ville de|العاصمه|مدينه)(?: \S+)?|\bthe \S+ capital(?: city)?),? ?$").unwrap()
-    });
+    static CAPITAL: once_cell::sync::Lazy<[regex::Regex; 3]> =
+        once_cell::sync::Lazy::new(|| [Lang::Fr, Lang::En, Lang::Ar].map(city_lead_regex));
     let start = m.fstart.saturating_sub(60);
     let start = (start..m.fstart)
         .find(|&i| ctx.folded.text.is_char_boundary(i))
         .unwrap_or(m.fstart);
     let before = &ctx.folded.text[start..m.fstart];
-    match CAPITAL.find(before) {
+    let re = &CAPITAL[match ctx.lang {
+        Lang::Fr => 0,
+        Lang::En => 1,
+        Lang::Ar => 2,
+    }];
+    match re.find(before) {
         Some(c) => start + c.start(),
         None => m.fstart,
+    }
+}
+
+/// The phrase that leads a city's name, at the end of a text: "la capitale
+/// sénégalaise ", "the city of ", "the Omani capital ", from the language's words.
+fn city_lead_regex(lang: Lang) -> regex::Regex {
+    let r = rules::rules(lang);
+    let alt = |ws: &[&str]| {
+        let mut ws: Vec<String> = ws.iter().map(|w| regex::escape(w)).collect();
+        // Longest first, so that "the capital" wins over "capital".
+        ws.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        ws.join("|")
+    };
+    let mut parts = vec![format!(r"\b(?:{})(?: \S+)?", alt(r.city_lead))];
+    if !r.capital_article.is_empty() && !r.capital_after.is_empty() {
+        parts.push(format!(
+            r"\b(?:{}) \S+ (?:{})",
+            alt(r.capital_article),
+            alt(r.capital_after)
+        ));
+    }
+    regex::Regex::new(&format!("(?:{}),? ?$", parts.join("|"))).unwrap()
+}
+
+/// "dans la capitale sénégalaise", "in the Kenyan capital", "بالعاصمة الجزائرية", "in
+/// the capital of Kenya", "بعاصمة كينيا": a placed capital phrase on a country adjective
+/// or name names that country's capital (a place).
+pub(super) fn capital_of_country(ctx: &Ctx<'_>, m: &Mention) -> Option<u32> {
+    let Entry::Country { code, kind } = m.entry else {
+        return None;
+    };
+    let r = rules::rules(ctx.lang);
+    let lead = capital_phrase_lead(ctx, m, kind)?;
+    let head = ctx.folded.text[..lead].trim_end();
+    // The article before the phrase ("in the capital of", "dans la capitale du").
+    let lead = r
+        .capital_article
+        .iter()
+        .find_map(|a| {
+            head.strip_suffix(a)
+                .filter(|h| h.is_empty() || h.ends_with(' '))
+        })
+        .map_or(lead, str::len);
+    let clitic = r.clitic_locative.iter().any(|p| {
+        ctx.folded.text[..lead].strip_suffix(p).is_some_and(|h| {
+            h.chars()
+                .next_back()
+                .is_none_or(|c| !crate::text::is_word_char(c))
+        })
+    });
+    let placed = clitic
+        || preceded_by_at(ctx, lead, r.locative)
+        || preceded_by_at(ctx, m.fstart, r.locative)
+        || visit_to(ctx, lead);
+    placed.then(|| ctx.g.capital_of(code)).flatten()
+}
+
+/// Where the capital phrase around a country mention starts: the capital noun before an
+/// adjective ("capitale sénégalaise") or a name ("capital of Kenya"), or the adjective
+/// itself before the noun ("Kenyan capital").
+fn capital_phrase_lead(ctx: &Ctx<'_>, m: &Mention, kind: CountryKind) -> Option<usize> {
+    let r = rules::rules(ctx.lang);
+    let before = ctx.folded.text[..m.fstart].trim_end();
+    let after = ctx.folded.text[m.fend..].trim_start();
+    let ends = |ws: &[&str]| {
+        ws.iter()
+            .find(|w| before.ends_with(*w))
+            .map(|w| before.len() - w.len())
+    };
+    match kind {
+        CountryKind::Adj => ends(r.capital_noun).or_else(|| {
+            r.capital_after
+                .iter()
+                .any(|w| after.starts_with(w))
+                .then_some(m.fstart)
+        }),
+        CountryKind::Name | CountryKind::Official => ends(r.capital_of),
+        _ => None,
     }
 }
 

@@ -81,6 +81,22 @@ pub(crate) struct Rules {
     /// Whether a locative before a name shared by a country and its capital names the
     /// city ("à Djibouti"), or may name the country (Arabic "في تونس").
     pub locative_names_city: bool,
+    /// Clitic prefixes that place the name they stick to (Arabic "ب": "بالرياض").
+    pub clitic_locative: &'static [&'static str],
+    /// The noun of a capital, before a country adjective ("capitale", "العاصمه") or
+    /// after it ("the Kenyan capital": `capital_after`, led by `capital_article`).
+    pub capital_noun: &'static [&'static str],
+    pub capital_after: &'static [&'static str],
+    pub capital_article: &'static [&'static str],
+    /// The noun of a city before a country adjective ("ville", "city", "مدينه").
+    pub city_noun: &'static [&'static str],
+    /// The noun of a capital before a country's name ("capitale du", "capital of", "عاصمه").
+    pub capital_of: &'static [&'static str],
+    /// Phrases that lead a city's name ("la capitale", "the city of", "مدينه").
+    pub city_lead: &'static [&'static str],
+    /// A speaker's welcome to the place where they speak ("welcome to", "bienvenue a",
+    /// "مرحبا بكم في"): the venue of a transcript's ceremony.
+    pub welcome_to: &'static [&'static str],
 }
 
 /// Capitalised words that are never part of a Latin personal name (folded).
@@ -304,6 +320,14 @@ mod tests {
             let r = rules(lang);
             for (name, words) in [
                 ("locative", r.locative),
+                ("clitic_locative", r.clitic_locative),
+                ("capital_noun", r.capital_noun),
+                ("capital_after", r.capital_after),
+                ("capital_article", r.capital_article),
+                ("city_noun", r.city_noun),
+                ("capital_of", r.capital_of),
+                ("city_lead", r.city_lead),
+                ("welcome_to", r.welcome_to),
                 ("signer_lead", r.signer_lead),
                 ("particles", r.particles),
                 ("clause_break", r.clause_break),

@@ -85,6 +85,8 @@ pub(crate) struct Gazetteer {
     pub event_places: Vec<Option<u32>>,
     pub orgs: Vec<Org>,
     pub people: Vec<Person>,
+    /// The place that is each country's capital (`capital` rows matched to places).
+    pub capitals: HashMap<Country, u32>,
     pub matcher: Matcher,
 }
 
@@ -92,6 +94,11 @@ impl Gazetteer {
     /// The country of a place.
     pub fn place_country(&self, i: u32) -> Option<Country> {
         self.places.get(i as usize).map(|p| p.country)
+    }
+
+    /// The place that is a country's capital, if the places file knows it.
+    pub fn capital_of(&self, code: Country) -> Option<u32> {
+        self.capitals.get(&code).copied()
     }
 
     /// The embedded gazetteers.
@@ -140,8 +147,10 @@ impl Gazetteer {
         let data = parse::Data::parse(&files)?;
         let matcher = Matcher::build(&data.forms)?;
         let event_places = event_places(&data.events, &data.places);
+        let capitals = capitals(&data.forms, &data.places);
         Ok(Gazetteer {
             event_places,
+            capitals,
             places: data.places,
             events: data.events,
             orgs: data.orgs,
@@ -149,6 +158,36 @@ impl Gazetteer {
             matcher,
         })
     }
+}
+
+/// Each country's capital as a place: a `capital` form of the country that is also a
+/// form of a place of that country (one pass over the forms, one lookup each).
+fn capitals(forms: &[parse::Form], places: &[Place]) -> HashMap<Country, u32> {
+    let mut place_forms: HashMap<&str, Vec<u32>> = HashMap::new();
+    for f in forms {
+        if let Entry::Place(i) = f.entry {
+            place_forms.entry(f.folded.as_str()).or_default().push(i);
+        }
+    }
+    let mut out = HashMap::new();
+    for f in forms {
+        let Entry::Country {
+            code,
+            kind: CountryKind::Capital,
+        } = f.entry
+        else {
+            continue;
+        };
+        let place = place_forms.get(f.folded.as_str()).and_then(|ids| {
+            ids.iter()
+                .copied()
+                .find(|&i| places.get(i as usize).is_some_and(|p| p.country == code))
+        });
+        if let Some(i) = place {
+            out.entry(code).or_insert(i);
+        }
+    }
+    out
 }
 
 /// The words of a name, split at every character that is not a letter or digit.
