@@ -237,6 +237,10 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
 /// Ali; "على" is the preposition).
 pub(crate) const NAME_AS_WRITTEN: &[&str] = &["علي"];
 
+/// Endings of a nisba, a family name with the article ("العبادي"), folded: such a
+/// word goes on a name where a definite common noun ("الأعمال") ends it.
+pub(crate) const NISBA_ENDINGS: &[&str] = &["ي"];
+
 /// Words of filiation before a family name (folded): "حمد بن سالم الكندي" is a name whose
 /// nisba "الكندي" is no Canadian.
 pub(crate) const FILIATION: &[&str] = &["بن", "بنت", "ابن"];

@@ -1262,6 +1262,12 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
         })
     }
 
+    /// Whether an honorific ("السيد", "الدكتور") covers word `k`.
+    fn honorific(&self, k: usize) -> bool {
+        self.covered(k)
+            .is_some_and(|m| Ctx::is(m, CueClass::Honorific))
+    }
+
     /// Whether word `k` leads to a side's signer: "مع", "عن", "بين".
     fn lead(&self, k: usize) -> bool {
         signer_words(self.ctx.lang)
@@ -1289,8 +1295,9 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             }
             let j = self.title_end(k);
             let e = self.name_end(j);
-            if (2..=6).contains(&e.saturating_sub(j)) && !self.holds_non_name(j, e) {
-                push_candidate(out, self.words[j].0, self.words[e - 1].1);
+            let n = self.name_cut(j, e);
+            if (2..=6).contains(&n.saturating_sub(j)) && !self.holds_non_name(j, n) {
+                push_candidate(out, self.words[j].0, self.words[n - 1].1);
             }
             k = e.max(k + 1);
         }
@@ -1305,7 +1312,14 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
         while j < self.len() && self.cue_at(j) {
             j += 1;
         }
-        let ce = self.clause_end(j);
+        // A title's run of cues that ends on an honorific ("... السيد حمدون توري")
+        // opens the name right there: a cue further in the clause ends no title.
+        let bare_honorific = j > k && self.honorific(j - 1);
+        let ce = if bare_honorific {
+            j
+        } else {
+            self.clause_end(j)
+        };
         if let Some(last) = (j..ce)
             .rev()
             .find(|&x| self.cue_at(x) && x + 2 < ce && !self.cue_at(x + 1) && !self.cue_at(x + 2))
@@ -1358,6 +1372,24 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             e += 1;
         }
         e
+    }
+
+    /// Where the name `j..e` really ends when a word that is never in a name stands in
+    /// it: "السيد حمدون توري الأعمال ذات الأولوية التي" runs into the verb's object.
+    /// The name stops before that word, or before the first definite common noun past
+    /// its second word (a nisba in "ي" goes on it).
+    fn name_cut(&self, j: usize, e: usize) -> usize {
+        let Some(n) = (j + 2..e).find(|&x| self.holds_non_name(x, x + 1)) else {
+            return e;
+        };
+        (j + 2..n).find(|&x| self.definite_noun(x)).unwrap_or(n)
+    }
+
+    /// Whether word `x` is a definite common noun, not a nisba ("الأعمال", not
+    /// "العبادي").
+    fn definite_noun(&self, x: usize) -> bool {
+        let w = self.fold(x);
+        is_article(self.ctx, &w) && !super::ar::NISBA_ENDINGS.iter().any(|e| w.ends_with(e))
     }
 
     /// Whether words `j..e` hold a word that is never in a name, or a digit. A given
