@@ -173,7 +173,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
             }
             // A head of state signs only when the text says so: "le Premier ministre X a
             // signé".
-            let head = headed(ctx, s, a) && !signs_after(ctx, s, b);
+            let head = headed(ctx, s, a) && !signs_after(ctx, s, b) && !verb_before_head(ctx, s, a);
             let listed = last_witness.is_some_and(|w| listed_with_witness(ctx, s, w, a, b));
             let witness = witnessed(ctx, s, a) && !signs_after(ctx, s, b);
             if witness || witness_after(ctx, s, b) || listed {
@@ -361,6 +361,33 @@ fn headed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
                 });
             president && national && gap.matches([',', '،']).count() <= 1 && !gap.contains(';')
         })
+}
+
+/// A signing verb right before the head's title, its subject after it: "ووقع رئيس
+/// الوزراء X", "ووقعها عن الجانب المصري رئيس الوزراء X". Between verb and title stand
+/// only spaces or a side's words ("عن الجانب ..."), no comma.
+fn verb_before_head(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
+    let from = floor_boundary(ctx.text, a.saturating_sub(160).max(ctx.sents[s].0));
+    let near = ctx.within(s, from, a);
+    let Some(h) = near.iter().rposition(|m| Ctx::is(m, CueClass::Head)) else {
+        return false;
+    };
+    let Some(v) = near[..h].iter().rfind(|m| Ctx::is(m, CueClass::Signed)) else {
+        return false;
+    };
+    let sw = signer_words(ctx.lang);
+    if sw.signing_noun.contains(&ctx.folded_range(v.start, v.end)) {
+        return false;
+    }
+    let between = ctx.folded_range(v.end, near[h].start);
+    // A pronoun glued to the verb ("ووقعها") stays in the verb's word.
+    let between = between.split_once(' ').map_or("", |(_, rest)| rest).trim();
+    let gap = ctx.text[v.end..near[h].start].trim_start_matches(is_word_char);
+    (between.is_empty() || sw.on_behalf.iter().any(|w| between.starts_with(w)))
+        && !gap.contains([',', ';', '،', '.'])
+        && !near[..h]
+            .iter()
+            .any(|m| m.start >= v.end && matches!(m.entry, Entry::Person(_)))
 }
 
 /// The nearest char boundary at or before `i`.
@@ -1248,18 +1275,27 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             .is_some_and(|m| !matches!(m.entry, Entry::Person(_)))
     }
 
-    /// Whether word `k` opens a signer's phrase: a title, an honorific ("السيد") or a
-    /// counterpart ("نظيره").
+    /// Whether word `k` opens a signer's phrase: a title, a head's title ("رئيس
+    /// الوزراء", kept only when a verb says the head signs), an honorific ("السيد") or
+    /// a counterpart ("نظيره").
     fn opener(&self, k: usize) -> bool {
         self.covered(k).is_some_and(|m| {
             matches!(
                 m.entry,
                 Entry::Cue {
-                    class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart,
+                    class: CueClass::Title
+                        | CueClass::Head
+                        | CueClass::Honorific
+                        | CueClass::Counterpart,
                     ..
                 }
             )
         })
+    }
+
+    /// Whether a head's title ("رئيس الوزراء") covers word `k`.
+    fn head(&self, k: usize) -> bool {
+        self.covered(k).is_some_and(|m| Ctx::is(m, CueClass::Head))
     }
 
     /// Whether an honorific ("السيد", "الدكتور") covers word `k`.
@@ -1409,7 +1445,8 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
     /// lead word, a cue or a word with the article.
     fn names_before_titles(&self, out: &mut Vec<Candidate>) {
         for o in 1..self.len() {
-            if !self.opener(o) {
+            // A head's title follows no name of its own ("التي قام بها رئيس الجمهورية").
+            if !self.opener(o) || self.head(o) {
                 continue;
             }
             let start = self.name_start_before(o);
@@ -1465,6 +1502,7 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             if e < self.len()
                 && self.is_break(e)
                 && self.opener(e)
+                && !self.head(e)
                 && (2..=4).contains(&(e - k - 1))
             {
                 let names: Vec<String> = (k + 1..e).map(|x| self.fold(x)).collect();
