@@ -1186,6 +1186,7 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<Candidate> {
     w.names_after_titles(&mut out);
     w.names_before_titles(&mut out);
     w.names_after_leads(&mut out);
+    w.names_after_sides(&mut out);
     out.sort_by_key(|o| o.0);
     out
 }
@@ -1298,6 +1299,53 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
         self.covered(k).is_some_and(|m| Ctx::is(m, CueClass::Head))
     }
 
+    /// How many words an "on behalf of" phrase ("نيابة عن", "عن الجانب") opening at
+    /// word `k` takes, a glued conjunction allowed on its first word.
+    fn on_behalf_at(&self, k: usize) -> Option<usize> {
+        let and = signer_words(self.ctx.lang).glued_and;
+        signer_words(self.ctx.lang).on_behalf.iter().find_map(|w| {
+            let parts: Vec<&str> = w.split_whitespace().collect();
+            let n = parts.len();
+            (k + n <= self.len()
+                && parts.iter().enumerate().all(|(i, p)| {
+                    let f = self.fold(k + i);
+                    f == *p || (i == 0 && !and.is_empty() && f.strip_prefix(and) == Some(p))
+                }))
+            .then_some(n)
+        })
+    }
+
+    /// "ونيابة عن الجزائر رشيد بلقاسم": after an "on behalf of" phrase and its side (a
+    /// country, or the side's word and a nationality), two to four plain words up to
+    /// the clause end.
+    fn names_after_sides(&self, out: &mut Vec<Candidate>) {
+        for k in 0..self.len() {
+            let Some(n) = self.on_behalf_at(k) else {
+                continue;
+            };
+            let mut j = k + n;
+            while j < self.len() && !self.is_break(j) && self.side_word(j) {
+                j += 1;
+            }
+            if j == k + n || j >= self.len() || self.is_break(j) {
+                continue;
+            }
+            let e = self.name_end(j);
+            if (2..=4).contains(&(e - j))
+                && !self.holds_non_name(j, e)
+                && !(j..e).any(|x| is_article(self.ctx, &self.fold(x)))
+            {
+                push_candidate(out, self.words[j].0, self.words[e - 1].1);
+            }
+        }
+    }
+
+    /// Whether word `x` names a side: a country's name or nationality.
+    fn side_word(&self, x: usize) -> bool {
+        self.covered(x)
+            .is_some_and(|m| matches!(m.entry, Entry::Country { .. }))
+    }
+
     /// Whether an honorific ("السيد", "الدكتور") covers word `k`.
     fn honorific(&self, k: usize) -> bool {
         self.covered(k)
@@ -1403,6 +1451,9 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             && self.covered(e).is_none()
         {
             if e > j && self.glued(&self.fold(e)) && e + 1 < self.len() && self.opener(e + 1) {
+                break;
+            }
+            if e > j && self.on_behalf_at(e).is_some() {
                 break;
             }
             e += 1;
