@@ -231,6 +231,8 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
         "الموقعين",
     ],
     article: &["ال", "وال", "بال", "لل", "ولل", "فال"],
+    possessed: &[],
+    possessor_of: &[],
 };
 
 /// Given names that fold to a word of `NOT_NAME` but are written as a name ("علي" is

@@ -111,6 +111,12 @@ pub(crate) struct SignerWords {
     /// Prefixes of a word that carries the article, bare or after a clitic ("ال",
     /// "وال", "لل"), folded.
     pub article: &'static [&'static str],
+    /// Nouns of a group or an agent that a person's title may follow as its possessor
+    /// ("la délégation du président X", "the delegation of President X"), folded: the
+    /// group signs, not the person.
+    pub possessed: &'static [&'static str],
+    /// Prepositions between such a noun and the title ("du", "de la", "of"), folded.
+    pub possessor_of: &'static [&'static str],
 }
 
 pub(crate) fn signer_words(lang: Lang) -> &'static SignerWords {
@@ -180,7 +186,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
                 last_witness = Some(b);
                 continue;
             }
-            if head {
+            if head || possessor(ctx, s, a) {
                 continue;
             }
             let name = ctx.text[a..b].trim().to_string();
@@ -388,6 +394,41 @@ fn verb_before_head(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
         && !near[..h]
             .iter()
             .any(|m| m.start >= v.end && matches!(m.entry, Entry::Person(_)))
+}
+
+/// "la délégation du président X a signé": the name's title follows a group noun and
+/// its preposition; the group signs, its possessor does not.
+fn possessor(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
+    let sw = signer_words(ctx.lang);
+    if sw.possessed.is_empty() {
+        return false;
+    }
+    let from = floor_boundary(ctx.text, a.saturating_sub(60).max(ctx.sents[s].0));
+    let near = ctx.within(s, from, a);
+    let Some(t) = near.iter().find(|m| {
+        matches!(
+            m.entry,
+            Entry::Cue {
+                class: CueClass::Title | CueClass::Head | CueClass::Honorific,
+                ..
+            }
+        ) && !ctx.text[m.end..a].contains([',', ';'])
+    }) else {
+        return false;
+    };
+    let before = ctx.folded_range(ctx.sents[s].0, t.start);
+    let before = before.trim_end();
+    sw.possessor_of.iter().any(|p| {
+        before
+            .strip_suffix(p)
+            .map(str::trim_end)
+            .is_some_and(|rest| {
+                sw.possessed.iter().any(|n| {
+                    rest.strip_suffix(n)
+                        .is_some_and(|r| r.is_empty() || r.ends_with([' ', '\'', '’']))
+                })
+            })
+    })
 }
 
 /// The nearest char boundary at or before `i`.
