@@ -146,6 +146,7 @@ pub(crate) const NOT_NAME: &[&str] = &[
     "اجل",
     "وذلك",
     "لدي",
+    "ذات",
     "المكلف",
     "المكلفه",
     "رييس",
@@ -239,11 +240,17 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
         "الموقعين",
     ],
     article: &["ال", "وال", "بال", "لل", "ولل", "فال"],
+    possessed: &[],
+    possessor_of: &[],
 };
 
 /// Given names that fold to a word of `NOT_NAME` but are written as a name ("علي" is
 /// Ali; "على" is the preposition).
 pub(crate) const NAME_AS_WRITTEN: &[&str] = &["علي"];
+
+/// Endings of a nisba, a family name with the article ("العبادي"), folded: such a
+/// word goes on a name where a definite common noun ("الأعمال") ends it.
+pub(crate) const NISBA_ENDINGS: &[&str] = &["ي"];
 
 /// Words of filiation before a family name (folded): "حمد بن سالم الكندي" is a name whose
 /// nisba "الكندي" is no Canadian.

@@ -149,6 +149,17 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
     on_behalf: &["on behalf of ", "for "],
     signing_noun: &["the signing", "signing ceremony", "signing", "signature"],
     article: &[],
+    possessed: &[
+        "delegation",
+        "team",
+        "representative",
+        "envoy",
+        "adviser",
+        "advisor",
+        "spokesperson",
+        "office",
+    ],
+    possessor_of: &["of the", "of"],
 };
 
 // Events by pattern (events.rs).

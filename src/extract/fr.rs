@@ -172,6 +172,20 @@ pub(crate) static SIGNERS: SignerWords = SignerWords {
         "conclusion",
     ],
     article: &[],
+    possessed: &[
+        "delegation",
+        "equipe",
+        "representant",
+        "representante",
+        "emissaire",
+        "envoye",
+        "envoyee",
+        "conseiller",
+        "conseillere",
+        "cabinet",
+        "porte-parole",
+    ],
+    possessor_of: &["du", "de la", "de l'", "des", "de"],
 };
 
 // Events by pattern (events.rs). The corpus convention names an event by its canonical

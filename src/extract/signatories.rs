@@ -111,6 +111,12 @@ pub(crate) struct SignerWords {
     /// Prefixes of a word that carries the article, bare or after a clitic ("ال",
     /// "وال", "لل"), folded.
     pub article: &'static [&'static str],
+    /// Nouns of a group or an agent that a person's title may follow as its possessor
+    /// ("la délégation du président X", "the delegation of President X"), folded: the
+    /// group signs, not the person.
+    pub possessed: &'static [&'static str],
+    /// Prepositions between such a noun and the title ("du", "de la", "of"), folded.
+    pub possessor_of: &'static [&'static str],
 }
 
 pub(crate) fn signer_words(lang: Lang) -> &'static SignerWords {
@@ -173,14 +179,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, f: &Frame) -> (Vec<Signatory>, Vec<Side>) {
             }
             // A head of state signs only when the text says so: "le Premier ministre X a
             // signé".
-            let head = headed(ctx, s, a) && !signs_after(ctx, s, b);
+            let head = headed(ctx, s, a) && !signs_after(ctx, s, b) && !verb_before_head(ctx, s, a);
             let listed = last_witness.is_some_and(|w| listed_with_witness(ctx, s, w, a, b));
             let witness = witnessed(ctx, s, a) && !signs_after(ctx, s, b);
             if witness || witness_after(ctx, s, b) || listed {
                 last_witness = Some(b);
                 continue;
             }
-            if head {
+            if head || possessor(ctx, s, a) {
                 continue;
             }
             let name = ctx.text[a..b].trim().to_string();
@@ -361,6 +367,68 @@ fn headed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
                 });
             president && national && gap.matches([',', '،']).count() <= 1 && !gap.contains(';')
         })
+}
+
+/// A signing verb right before the head's title, its subject after it: "ووقع رئيس
+/// الوزراء X", "ووقعها عن الجانب المصري رئيس الوزراء X". Between verb and title stand
+/// only spaces or a side's words ("عن الجانب ..."), no comma.
+fn verb_before_head(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
+    let from = floor_boundary(ctx.text, a.saturating_sub(160).max(ctx.sents[s].0));
+    let near = ctx.within(s, from, a);
+    let Some(h) = near.iter().rposition(|m| Ctx::is(m, CueClass::Head)) else {
+        return false;
+    };
+    let Some(v) = near[..h].iter().rfind(|m| Ctx::is(m, CueClass::Signed)) else {
+        return false;
+    };
+    let sw = signer_words(ctx.lang);
+    if sw.signing_noun.contains(&ctx.folded_range(v.start, v.end)) {
+        return false;
+    }
+    let between = ctx.folded_range(v.end, near[h].start);
+    // A pronoun glued to the verb ("ووقعها") stays in the verb's word.
+    let between = between.split_once(' ').map_or("", |(_, rest)| rest).trim();
+    let gap = ctx.text[v.end..near[h].start].trim_start_matches(is_word_char);
+    (between.is_empty() || sw.on_behalf.iter().any(|w| between.starts_with(w)))
+        && !gap.contains([',', ';', '،', '.'])
+        && !near[..h]
+            .iter()
+            .any(|m| m.start >= v.end && matches!(m.entry, Entry::Person(_)))
+}
+
+/// "la délégation du président X a signé": the name's title follows a group noun and
+/// its preposition; the group signs, its possessor does not.
+fn possessor(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
+    let sw = signer_words(ctx.lang);
+    if sw.possessed.is_empty() {
+        return false;
+    }
+    let from = floor_boundary(ctx.text, a.saturating_sub(60).max(ctx.sents[s].0));
+    let near = ctx.within(s, from, a);
+    let Some(t) = near.iter().find(|m| {
+        matches!(
+            m.entry,
+            Entry::Cue {
+                class: CueClass::Title | CueClass::Head | CueClass::Honorific,
+                ..
+            }
+        ) && !ctx.text[m.end..a].contains([',', ';'])
+    }) else {
+        return false;
+    };
+    let before = ctx.folded_range(ctx.sents[s].0, t.start);
+    let before = before.trim_end();
+    sw.possessor_of.iter().any(|p| {
+        before
+            .strip_suffix(p)
+            .map(str::trim_end)
+            .is_some_and(|rest| {
+                sw.possessed.iter().any(|n| {
+                    rest.strip_suffix(n)
+                        .is_some_and(|r| r.is_empty() || r.ends_with([' ', '\'', '’']))
+                })
+            })
+    })
 }
 
 /// The nearest char boundary at or before `i`.
@@ -1159,6 +1227,7 @@ fn arabic_names(ctx: &Ctx<'_>, s: usize) -> Vec<Candidate> {
     w.names_after_titles(&mut out);
     w.names_before_titles(&mut out);
     w.names_after_leads(&mut out);
+    w.names_after_sides(&mut out);
     out.sort_by_key(|o| o.0);
     out
 }
@@ -1248,18 +1317,80 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             .is_some_and(|m| !matches!(m.entry, Entry::Person(_)))
     }
 
-    /// Whether word `k` opens a signer's phrase: a title, an honorific ("السيد") or a
-    /// counterpart ("نظيره").
+    /// Whether word `k` opens a signer's phrase: a title, a head's title ("رئيس
+    /// الوزراء", kept only when a verb says the head signs), an honorific ("السيد") or
+    /// a counterpart ("نظيره").
     fn opener(&self, k: usize) -> bool {
         self.covered(k).is_some_and(|m| {
             matches!(
                 m.entry,
                 Entry::Cue {
-                    class: CueClass::Title | CueClass::Honorific | CueClass::Counterpart,
+                    class: CueClass::Title
+                        | CueClass::Head
+                        | CueClass::Honorific
+                        | CueClass::Counterpart,
                     ..
                 }
             )
         })
+    }
+
+    /// Whether a head's title ("رئيس الوزراء") covers word `k`.
+    fn head(&self, k: usize) -> bool {
+        self.covered(k).is_some_and(|m| Ctx::is(m, CueClass::Head))
+    }
+
+    /// How many words an "on behalf of" phrase ("نيابة عن", "عن الجانب") opening at
+    /// word `k` takes, a glued conjunction allowed on its first word.
+    fn on_behalf_at(&self, k: usize) -> Option<usize> {
+        let and = signer_words(self.ctx.lang).glued_and;
+        signer_words(self.ctx.lang).on_behalf.iter().find_map(|w| {
+            let parts: Vec<&str> = w.split_whitespace().collect();
+            let n = parts.len();
+            (k + n <= self.len()
+                && parts.iter().enumerate().all(|(i, p)| {
+                    let f = self.fold(k + i);
+                    f == *p || (i == 0 && !and.is_empty() && f.strip_prefix(and) == Some(p))
+                }))
+            .then_some(n)
+        })
+    }
+
+    /// "ونيابة عن الجزائر رشيد بلقاسم": after an "on behalf of" phrase and its side (a
+    /// country, or the side's word and a nationality), two to four plain words up to
+    /// the clause end.
+    fn names_after_sides(&self, out: &mut Vec<Candidate>) {
+        for k in 0..self.len() {
+            let Some(n) = self.on_behalf_at(k) else {
+                continue;
+            };
+            let mut j = k + n;
+            while j < self.len() && !self.is_break(j) && self.side_word(j) {
+                j += 1;
+            }
+            if j == k + n || j >= self.len() || self.is_break(j) {
+                continue;
+            }
+            let e = self.name_end(j);
+            if (2..=4).contains(&(e - j))
+                && !self.holds_non_name(j, e)
+                && !(j..e).any(|x| is_article(self.ctx, &self.fold(x)))
+            {
+                push_candidate(out, self.words[j].0, self.words[e - 1].1);
+            }
+        }
+    }
+
+    /// Whether word `x` names a side: a country's name or nationality.
+    fn side_word(&self, x: usize) -> bool {
+        self.covered(x)
+            .is_some_and(|m| matches!(m.entry, Entry::Country { .. }))
+    }
+
+    /// Whether an honorific ("السيد", "الدكتور") covers word `k`.
+    fn honorific(&self, k: usize) -> bool {
+        self.covered(k)
+            .is_some_and(|m| Ctx::is(m, CueClass::Honorific))
     }
 
     /// Whether word `k` leads to a side's signer: "مع", "عن", "بين".
@@ -1289,8 +1420,9 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             }
             let j = self.title_end(k);
             let e = self.name_end(j);
-            if (2..=6).contains(&e.saturating_sub(j)) && !self.holds_non_name(j, e) {
-                push_candidate(out, self.words[j].0, self.words[e - 1].1);
+            let n = self.name_cut(j, e);
+            if (2..=6).contains(&n.saturating_sub(j)) && !self.holds_non_name(j, n) {
+                push_candidate(out, self.words[j].0, self.words[n - 1].1);
             }
             k = e.max(k + 1);
         }
@@ -1305,7 +1437,14 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
         while j < self.len() && self.cue_at(j) {
             j += 1;
         }
-        let ce = self.clause_end(j);
+        // A title's run of cues that ends on an honorific ("... السيد حمدون توري")
+        // opens the name right there: a cue further in the clause ends no title.
+        let bare_honorific = j > k && self.honorific(j - 1);
+        let ce = if bare_honorific {
+            j
+        } else {
+            self.clause_end(j)
+        };
         if let Some(last) = (j..ce)
             .rev()
             .find(|&x| self.cue_at(x) && x + 2 < ce && !self.cue_at(x + 1) && !self.cue_at(x + 2))
@@ -1355,9 +1494,30 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             if e > j && self.glued(&self.fold(e)) && e + 1 < self.len() && self.opener(e + 1) {
                 break;
             }
+            if e > j && self.on_behalf_at(e).is_some() {
+                break;
+            }
             e += 1;
         }
         e
+    }
+
+    /// Where the name `j..e` really ends when a word that is never in a name stands in
+    /// it: "السيد حمدون توري الأعمال ذات الأولوية التي" runs into the verb's object.
+    /// The name stops before that word, or before the first definite common noun past
+    /// its second word (a nisba in "ي" goes on it).
+    fn name_cut(&self, j: usize, e: usize) -> usize {
+        let Some(n) = (j + 2..e).find(|&x| self.holds_non_name(x, x + 1)) else {
+            return e;
+        };
+        (j + 2..n).find(|&x| self.definite_noun(x)).unwrap_or(n)
+    }
+
+    /// Whether word `x` is a definite common noun, not a nisba ("الأعمال", not
+    /// "العبادي").
+    fn definite_noun(&self, x: usize) -> bool {
+        let w = self.fold(x);
+        is_article(self.ctx, &w) && !super::ar::NISBA_ENDINGS.iter().any(|e| w.ends_with(e))
     }
 
     /// Whether words `j..e` hold a word that is never in a name, or a digit. A given
@@ -1377,7 +1537,8 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
     /// lead word, a cue or a word with the article.
     fn names_before_titles(&self, out: &mut Vec<Candidate>) {
         for o in 1..self.len() {
-            if !self.opener(o) {
+            // A head's title follows no name of its own ("التي قام بها رئيس الجمهورية").
+            if !self.opener(o) || self.head(o) {
                 continue;
             }
             let start = self.name_start_before(o);
@@ -1433,6 +1594,7 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
             if e < self.len()
                 && self.is_break(e)
                 && self.opener(e)
+                && !self.head(e)
                 && (2..=4).contains(&(e - k - 1))
             {
                 let names: Vec<String> = (k + 1..e).map(|x| self.fold(x)).collect();
