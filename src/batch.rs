@@ -207,7 +207,7 @@ const CHUNKS_AHEAD: usize = 2;
 type Chunk = Vec<(usize, Job)>;
 
 /// Results of one chunk, in order; the last one gives the chunk's credit back.
-type Results = Vec<(usize, Done)>;
+type Results<T> = Vec<(usize, T)>;
 
 /// Draws the jobs into chunks and hands each to the workers, a credit per chunk.
 fn walk(
@@ -238,18 +238,51 @@ fn walk(
 /// calling thread, in input order. The jobs are drawn lazily (on a thread of their
 /// own) and handed to the workers in chunks of up to 8 files, at most 2 chunks per
 /// worker ahead of the sink. A sink error stops the batch at once and is returned.
-pub fn run<I, F, E>(extractor: &Extractor, jobs: I, opts: &Options, mut sink: F) -> Result<(), E>
+pub fn run<I, F, E>(extractor: &Extractor, jobs: I, opts: &Options, sink: F) -> Result<(), E>
 where
     I: IntoIterator<Item = Job>,
     I::IntoIter: Send,
     F: FnMut(Done) -> Result<(), E>,
+{
+    run_mapped(extractor, jobs, opts, |d| d, sink)
+}
+
+/// [`run`], with `map` applied to each result on the worker threads before it reaches
+/// `sink` (still in input order): the place for per-document work such as rendering a
+/// JSON line, so that the calling thread only writes.
+///
+/// ```
+/// use accords::batch::{self, Job, Options};
+/// let ex = accords::Extractor::new();
+/// let jobs = vec![Job::text("a", "Le Maroc et le Sénégal ont signé un accord.".into())];
+/// let mut ids = Vec::new();
+/// batch::run_mapped(&ex, jobs, &Options::default(), |d| d.id, |id| {
+///     ids.push(id);
+///     Ok::<(), ()>(())
+/// })
+/// .unwrap();
+/// assert_eq!(ids, ["a"]);
+/// ```
+pub fn run_mapped<I, M, T, F, E>(
+    extractor: &Extractor,
+    jobs: I,
+    opts: &Options,
+    map: M,
+    mut sink: F,
+) -> Result<(), E>
+where
+    I: IntoIterator<Item = Job>,
+    I::IntoIter: Send,
+    M: Fn(Done) -> T + Sync,
+    T: Send,
+    F: FnMut(T) -> Result<(), E>,
 {
     let workers = opts.jobs.clamp(1, MAX_JOBS);
     let window = CHUNKS_AHEAD * workers;
     let stop = AtomicBool::new(false);
     let (job_tx, job_rx) = sync_channel::<Chunk>(workers);
     let job_rx = Mutex::new(job_rx);
-    let (res_tx, res_rx) = channel::<Results>();
+    let (res_tx, res_rx) = channel::<Results<T>>();
     // A credit per chunk in flight: the walk takes one, the sink gives it back.
     let (credit_tx, credit_rx) = sync_channel::<()>(window);
     for _ in 0..window {
@@ -260,7 +293,7 @@ where
         let stop = &stop;
         s.spawn(move || walk(jobs, &credit_rx, &job_tx, stop));
         for _ in 0..workers {
-            let (res_tx, job_rx) = (res_tx.clone(), &job_rx);
+            let (res_tx, job_rx, map) = (res_tx.clone(), &job_rx, &map);
             s.spawn(move || loop {
                 let chunk = job_rx.lock().unwrap_or_else(|e| e.into_inner()).recv();
                 let Ok(chunk) = chunk else { return };
@@ -268,7 +301,7 @@ where
                 if !stop.load(Ordering::Relaxed) {
                     let done = chunk
                         .into_iter()
-                        .map(|(seq, job)| (seq, process(extractor, opts, job)))
+                        .map(|(seq, job)| (seq, map(process(extractor, opts, job))))
                         .collect();
                     let _ = res_tx.send(done);
                 }
@@ -276,7 +309,7 @@ where
         }
         drop(res_tx);
         // Chunks that arrived early, by their first sequence number.
-        let mut pending: BTreeMap<usize, Results> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Results<T>> = BTreeMap::new();
         let mut next = 0;
         let result = (|| {
             for chunk in res_rx.iter() {

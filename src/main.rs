@@ -200,9 +200,14 @@ fn run(cli: &Cli, extractor: &Extractor) -> ExitCode {
     let stdout_tty = io::stdout().is_terminal();
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let (mut done, mut failed) = (0usize, 0usize);
-    let written = batch::run(extractor, jobs, &opts, |d: Done| {
+    // Each JSON line is rendered on the worker that extracted it; this thread only writes.
+    let rendered = |d: Done| {
+        let text = render(cli, &d);
+        (d.result.err(), text)
+    };
+    let written = batch::run_mapped(extractor, jobs, &opts, rendered, |(error, text)| {
         done += 1;
-        if let Err(msg) = &d.result {
+        if let Some(msg) = error {
             failed += 1;
             if cli.verbose {
                 match &bar {
@@ -211,7 +216,6 @@ fn run(cli: &Cli, extractor: &Extractor) -> ExitCode {
                 }
             }
         }
-        let text = render(cli, &d);
         if let Some(bar) = &bar {
             bar.set_length(found.load(Ordering::Relaxed) as u64);
             bar.set_position(done as u64);
