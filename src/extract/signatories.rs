@@ -268,8 +268,10 @@ fn witnessed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
     let near = ctx.within(s, from, a);
     near.iter().enumerate().any(|(i, m)| {
         Ctx::is(m, CueClass::Witness) && {
+            // A full stop inside a sentence ends an abbreviation ("Eng.", "H.E."), not
+            // the clause: the sentence splitter has already cut at real ones.
             let between = &ctx.text[m.end..a];
-            !between.contains([';', '.'])
+            !between.contains([';', '؛'])
                 && between.chars().filter(|&c| c == ',' || c == '،').count() <= 2
                 && !near[i + 1..]
                     .iter()
