@@ -168,6 +168,24 @@ enum Body<'a> {
     },
 }
 
+/// The progress bar on a terminal: done/total, rate and ETA.
+fn progress_bar() -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} documents, {rate} docs/s, ETA {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+        .with_key(
+            "rate",
+            |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}", s.per_sec());
+            },
+        ),
+    );
+    bar
+}
+
 fn run(cli: &Cli, extractor: &Extractor) -> ExitCode {
     let start = Instant::now();
     let mut opts = batch::Options {
@@ -181,22 +199,7 @@ fn run(cli: &Cli, extractor: &Extractor) -> ExitCode {
     let found = Arc::new(AtomicUsize::new(0));
     let skipped = Arc::new(AtomicUsize::new(0));
     let jobs = Inputs::new(cli, found.clone(), skipped.clone());
-    let bar = (!cli.quiet && io::stderr().is_terminal()).then(|| {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} documents, {rate} docs/s, ETA {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-            .with_key(
-                "rate",
-                |s: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                    let _ = write!(w, "{:.0}", s.per_sec());
-                },
-            ),
-        );
-        bar
-    });
+    let bar = (!cli.quiet && io::stderr().is_terminal()).then(progress_bar);
     let stdout_tty = io::stdout().is_terminal();
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let (mut done, mut failed) = (0usize, 0usize);
