@@ -85,17 +85,13 @@ pub(super) fn dateline(ctx: &Ctx<'_>, m: &Mention) -> bool {
 /// sénégalaise Dakar", "إلى العاصمة الرواندية كيغالي", "in the Omani capital Muscat".
 pub(super) fn place_lead(ctx: &Ctx<'_>, m: &Mention) -> usize {
     static CAPITAL: once_cell::sync::Lazy<[regex::Regex; 3]> =
-        once_cell::sync::Lazy::new(|| [Lang::Fr, Lang::En, Lang::Ar].map(city_lead_regex));
+        once_cell::sync::Lazy::new(|| Lang::ALL.map(city_lead_regex));
     let start = m.fstart.saturating_sub(60);
     let start = (start..m.fstart)
         .find(|&i| ctx.folded.text.is_char_boundary(i))
         .unwrap_or(m.fstart);
     let before = &ctx.folded.text[start..m.fstart];
-    let re = &CAPITAL[match ctx.lang {
-        Lang::Fr => 0,
-        Lang::En => 1,
-        Lang::Ar => 2,
-    }];
+    let re = &CAPITAL[ctx.lang.index()];
     match re.find(before) {
         Some(c) => start + c.start(),
         None => m.fstart,

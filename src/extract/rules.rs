@@ -269,25 +269,28 @@ pub(crate) struct ClauseWords {
 }
 
 static CLAUSE_WORDS: Lazy<[ClauseWords; 3]> = Lazy::new(|| {
-    [Lang::Fr, Lang::En, Lang::Ar].map(|lang| ClauseWords {
+    Lang::ALL.map(|lang| ClauseWords {
         clause: WordSet::new(rules(lang).clause),
         relative: WordSet::new(rules(lang).relative),
     })
 });
 
 pub(crate) fn clause_words(lang: Lang) -> &'static ClauseWords {
-    let i = match lang {
-        Lang::Fr => 0,
-        Lang::En => 1,
-        Lang::Ar => 2,
-    };
-    &CLAUSE_WORDS[i]
+    &CLAUSE_WORDS[lang.index()]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::fold_str;
+
+    #[test]
+    fn language_tables_are_indexed_in_the_order_of_all() {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang.index(), i);
+        }
+        assert!(std::ptr::eq(clause_words(Lang::Ar), &CLAUSE_WORDS[2]));
+    }
 
     #[test]
     fn word_sets_find_the_first_start_and_the_last_end() {

@@ -16,6 +16,14 @@ pub(crate) enum Lang {
 }
 
 impl Lang {
+    /// Every language, in the order of [`Lang::index`].
+    pub const ALL: [Lang; 3] = [Lang::Fr, Lang::En, Lang::Ar];
+
+    /// The language's position in [`Lang::ALL`], for tables built once per language.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     fn parse(s: &str) -> Option<Lang> {
         match s {
             "fr" => Some(Lang::Fr),
