@@ -65,6 +65,16 @@ const CONSTRUCTIONS: &[Construction] = &[
         head: "Morocco and Senegal signed an agreement ",
         unit: "in Rabat on the sidelines of GITEX Africa and ",
     },
+    Construction {
+        name: "events where someone spoke",
+        head: "Morocco and Senegal signed an agreement. The minister said ",
+        unit: "on the sidelines of GITEX Africa and ",
+    },
+    Construction {
+        name: "capitalised domain cues",
+        head: "Kenya and Rwanda signed an agreement on ",
+        unit: "ICT and Cybersecurity and ",
+    },
 ];
 
 /// The best of three runs at N and at 8N (N large enough that neither fits in cache), in seconds, runs interleaved so that a burst

@@ -790,9 +790,15 @@ pub(super) fn event_of(ctx: &Ctx<'_>, f: &Frame, readers: &[u8]) -> Option<Spann
     {
         // An event announced as the setting anywhere in the article, but not in the
         // sentences of another instrument.
+        // A sentence found to tell where someone spoke: its later cues tell it too
+        // (`said_there` reads the whole sentence before the cue), so it is read once.
+        let mut spoken: Option<usize> = None;
         for (i, m) in ctx.mentions.iter().enumerate() {
             let s = ctx.sent_of[i];
             if readers[s] & !status_bit(f.status) != 0 && f.sents.binary_search(&s).is_err() {
+                continue;
+            }
+            if spoken == Some(s) {
                 continue;
             }
             if let Some(e) = name(m) {
@@ -802,8 +808,11 @@ pub(super) fn event_of(ctx: &Ctx<'_>, f: &Frame, readers: &[u8]) -> Option<Spann
                 let cue = ctx.mentions[first.max(i.saturating_sub(3))..i]
                     .iter()
                     .find(|x| Ctx::is(x, CueClass::Sideline));
-                if cue.is_some_and(|c| !super::events::said_there(ctx, s, c.start)) {
-                    return Some(e);
+                if let Some(c) = cue {
+                    if !super::events::said_there(ctx, s, c.start) {
+                        return Some(e);
+                    }
+                    spoken = Some(s);
                 }
             }
         }
@@ -880,14 +889,15 @@ fn names_a_body(ctx: &Ctx<'_>, after: &[Mention], m: &Mention) -> bool {
     if !capital(&ctx.text[m.start..m.end]) {
         return false;
     }
+    // The body word stands within 40 bytes: the look-ahead stops there.
+    const REACH: usize = 40;
     let Some(body) = after
         .iter()
+        .take_while(|b| b.start <= m.end + REACH)
         .find(|b| b.start >= m.end && Ctx::is(b, CueClass::Body))
     else {
         return false;
     };
     let between = &ctx.text[m.end..body.start];
-    capital(&ctx.text[body.start..body.end])
-        && between.len() <= 40
-        && between.split_whitespace().all(capital)
+    capital(&ctx.text[body.start..body.end]) && between.split_whitespace().all(capital)
 }

@@ -161,6 +161,8 @@ fn is_instrument(x: &Mention) -> bool {
 /// mention, signed, counted 2, with counterpart Gabon.
 pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
     let mut out: Vec<InstrumentMention> = Vec::new();
+    // Whether an earlier mention already reports a signing as news.
+    let mut signed_before = false;
     for (idx, m) in ctx.mentions.iter().enumerate() {
         let (generic, instrument) = match Ctx::cue(m) {
             Some((CueClass::Instrument, CueValue::Instrument(i))) => (false, i),
@@ -177,10 +179,7 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             status = coordinated_status(ctx, out.last(), sent, m);
         }
         status = recalled(ctx, sent, idx, m, status);
-        if !out
-            .iter()
-            .any(|o| matches!(o.status, Some((Status::Signed, _))))
-        {
+        if !signed_before {
             status = recalled_by_narration(ctx, sent, status);
         }
         let count = count_before(ctx, idx, m);
@@ -207,6 +206,7 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             indefinite: !plural && segment::indefinite(ctx, idx),
             additive: !plural && segment::additive(ctx, idx),
         });
+        signed_before |= matches!(status, Some((Status::Signed, _)));
     }
     out
 }
