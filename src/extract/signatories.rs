@@ -285,12 +285,14 @@ fn witnessed(ctx: &Ctx<'_>, s: usize, a: usize) -> bool {
 /// or instrument stands between them, nor one after the name.
 fn listed_with_witness(ctx: &Ctx<'_>, s: usize, w: usize, a: usize, b: usize) -> bool {
     let between = &ctx.text[w..a];
-    between.len() < 200
-        && !between.contains([';', '.'])
-        && rules(ctx.lang)
-            .coordination
-            .iter()
-            .any(|c| crate::text::fold_str(between).contains(c))
+    if between.len() >= 200 || between.contains([';', '.']) {
+        return false;
+    }
+    let folded = crate::text::fold_str(between);
+    rules(ctx.lang)
+        .coordination
+        .iter()
+        .any(|c| folded.contains(c))
         && !ctx
             .within(s, w, a)
             .iter()
@@ -1347,12 +1349,11 @@ impl<'c, 'a> ArabicWords<'c, 'a> {
     fn on_behalf_at(&self, k: usize) -> Option<usize> {
         let and = signer_words(self.ctx.lang).glued_and;
         signer_words(self.ctx.lang).on_behalf.iter().find_map(|w| {
-            let parts: Vec<&str> = w.split_whitespace().collect();
-            let n = parts.len();
+            let n = w.split_whitespace().count();
             (k + n <= self.len()
-                && parts.iter().enumerate().all(|(i, p)| {
+                && w.split_whitespace().enumerate().all(|(i, p)| {
                     let f = self.fold(k + i);
-                    f == *p || (i == 0 && !and.is_empty() && f.strip_prefix(and) == Some(p))
+                    f == p || (i == 0 && !and.is_empty() && f.strip_prefix(and) == Some(p))
                 }))
             .then_some(n)
         })
