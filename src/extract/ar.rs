@@ -74,7 +74,7 @@ pub(crate) static RULES: Rules = Rules {
     clause_break: &["و"],
     range_to: &["إلى", "حتى", "و"],
     day_suffix: &[],
-    day_of: &["من"],
+    day_of: &["من شهر", "من"],
     year_lead: &["من العام", "من عام", "من سنة", "سنة", "عام"],
     year_prep: &["عام", "سنة", "في", "خلال"],
     hijri_mark: &["هـ", "ه", "ھ"],

@@ -72,7 +72,7 @@ fn day_before() -> String {
     // A weekday may stand before the second day: "du mercredi 12 au vendredi 14
     // novembre", "from Wednesday 5 to Friday 7 June", "من الأربعاء 5 إلى الجمعة 7 يونيو".
     format!(
-        r"(?:(\d{{1,2}}){suffix}?\s*(?:-|{to})\s*(?:\p{{L}}{{2,12}}\s+)?)?(\d{{1,2}}){suffix}?\s+(?:{of}\s+)?$"
+        r"(?:\b(\d{{1,2}}){suffix}?\s*(?:-|{to})\s*(?:\p{{L}}{{2,12}}\s+)?)?\b(\d{{1,2}}){suffix}?\s+(?:{of}\s+)?$"
     )
 }
 
@@ -500,7 +500,7 @@ fn ordinal_day_before(
     let Some((CueClass::Ordinal, CueValue::Number(n))) = Ctx::cue(o) else {
         return None;
     };
-    if o.fend > mfs || mfs - o.fend > 8 || !(1..=31).contains(&n) {
+    if o.fend > mfs || mfs - o.fend > 16 || !(1..=31).contains(&n) {
         return None;
     }
     let gap = ctx.folded.text[o.fend..mfs].trim();
