@@ -163,6 +163,8 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
     let mut out: Vec<InstrumentMention> = Vec::new();
     // Whether an earlier mention already reports a signing as news.
     let mut signed_before = false;
+    // The status a list item inherits: the latest mention's, before plural checks.
+    let mut lead: Option<(usize, Option<(Status, usize)>)> = None;
     for (idx, m) in ctx.mentions.iter().enumerate() {
         let (generic, instrument) = match Ctx::cue(m) {
             Some((CueClass::Instrument, CueValue::Instrument(i))) => (false, i),
@@ -178,10 +180,15 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
         if status.is_none() {
             status = coordinated_status(ctx, out.last(), sent, m);
         }
+        let item = segment::list_item(ctx, idx);
+        if status.is_none() && item {
+            status = lead.filter(|l| l.0 + 2 >= sent).and_then(|l| l.1);
+        }
         status = recalled(ctx, sent, idx, m, status);
         if !signed_before {
             status = recalled_by_narration(ctx, sent, status);
         }
+        lead = Some((sent, status));
         let count = count_before(ctx, idx, m);
         let sides = segment::after(ctx, idx);
         let listed = sides.country_count() >= 2;
@@ -201,7 +208,7 @@ pub(super) fn instrument_mentions(ctx: &Ctx<'_>) -> Vec<InstrumentMention> {
             ordinal: ordinal_near(ctx, idx, m),
             counterpart: sides.first(),
             spread: plural && listed,
-            another: segment::another(ctx, idx),
+            another: segment::another(ctx, idx) || item,
             plural,
             indefinite: !plural && segment::indefinite(ctx, idx),
             additive: !plural && segment::additive(ctx, idx),

@@ -264,6 +264,53 @@ pub(super) fn another(ctx: &Ctx<'_>, idx: usize) -> bool {
     just_before(ctx, idx, r.another_before) || just_after(ctx, idx, r.another_after)
 }
 
+/// Words between a list marker and the instrument it opens at most: "- the signing
+/// of a memorandum".
+const ITEM_LEAD: usize = 4;
+
+/// Rule `list_item`: an instrument without definite article heading a line that opens
+/// with a list marker ("- an MoU on …;", "2. une convention …", "• مذكرة تفاهم …") is
+/// the item's own instrument, one more than those of the other items.
+pub(super) fn list_item(ctx: &Ctx<'_>, idx: usize) -> bool {
+    let r = rules::rules(ctx.lang);
+    let (ss, _) = ctx.sents[ctx.sent_of[idx]];
+    let m = &ctx.mentions[idx];
+    let mut lo = ss.saturating_sub(8);
+    while !ctx.text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    if m.start > ss + 120 {
+        return false;
+    }
+    let back = &ctx.text[lo..m.start];
+    let line = match back.rfind('\n') {
+        Some(k) => &back[k + 1..],
+        None if lo == 0 || ss == 0 => &back[ss - lo..],
+        None => return false,
+    };
+    let Some(rest) = after_marker(line.trim_start()) else {
+        return false;
+    };
+    let head = ctx.folded_range(m.start, m.end);
+    let bare = if r.indefinite.is_empty() {
+        !r.definite_prefix.iter().any(|p| head.starts_with(p))
+    } else {
+        indefinite(ctx, idx)
+    };
+    bare && words(rest) <= ITEM_LEAD
+}
+
+/// The text after a list marker ("-", "•", "*", "–", "3.", "2)") and its space.
+fn after_marker(line: &str) -> Option<&str> {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = if digits > 0 {
+        line[digits..].strip_prefix(['.', ')'])?
+    } else {
+        line.strip_prefix(['-', '\u{2022}', '*', '\u{2013}'])?
+    };
+    rest.starts_with(char::is_whitespace).then_some(rest)
+}
+
 /// Rule `additive_instrument`: an instrument without article ("a memorandum", "une
 /// convention", "مذكرة تفاهم") in a sentence led by an additive word ("Additionally,
 /// …", "Par ailleurs, …", "كما تم توقيع …") is one more instrument.
