@@ -60,6 +60,9 @@ pub(super) struct Frame {
     /// Opened by a plural of no number and no list ("exchanged memorandums in the
     /// areas of …"): a group whose members later sentences may name one by one.
     pub(super) group: bool,
+    /// Opened as one more instrument (rules `another_instrument`, `additive_instrument`,
+    /// `list_item`): a generic name here ("- an agreement on …") is no re-mention.
+    pub(super) own: bool,
 }
 
 impl Frame {
@@ -789,6 +792,7 @@ fn open_frames(
             about: Vec::new(),
             counterparts: im.counterpart.into_iter().collect(),
             group: (im.plural && im.count <= 1 && !im.spread) || member_of_group,
+            own: im.another || im.additive,
             spread: if im.spread {
                 segment::after(ctx, im.idx)
             } else {
@@ -805,7 +809,7 @@ fn merge_generic(frames: &mut Vec<Frame>) {
     let mut i = 0;
     while i < frames.len() {
         let f = &frames[i];
-        if !f.specific && f.ordinal == 0 && f.spread.list.is_empty() {
+        if !f.specific && !f.own && f.ordinal == 0 && f.spread.list.is_empty() {
             if let Some(j) = frames
                 .iter()
                 .position(|o| o.specific && o.status == f.status && same_sides(o, f))
